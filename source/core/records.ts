@@ -1,0 +1,106 @@
+/**
+ * The one record type that flows from the engine to every consumer: the
+ * NDJSON writer, the dashboard store, recorders. Fields are camelCase here;
+ * the NDJSON writer maps them to the snake_case wire contract.
+ *
+ * Every record carries `timestamp` (epoch ms) and `bytesReceived`, the stream's
+ * cumulative count of response body bytes so far.
+ */
+
+type RecordBase = {
+  readonly stream: string;
+  readonly timestamp: number;
+  readonly bytesReceived: number;
+};
+
+export type ConnectingRecord = RecordBase & {
+  readonly type: 'status';
+  readonly state: 'connecting';
+  /** 1 for the first request of a run, then 2, 3, ... */
+  readonly attempt: number;
+};
+
+export type OpenRecord = RecordBase & {
+  readonly type: 'status';
+  readonly state: 'open';
+  readonly attempt: number;
+  readonly httpStatus: number;
+  readonly contentType: string;
+  /** Milliseconds from sending the request to the response headers. */
+  readonly headersMs: number;
+};
+
+export type ReconnectingRecord = RecordBase & {
+  readonly type: 'status';
+  readonly state: 'reconnecting';
+  readonly delayMs: number;
+  readonly reason: string;
+  /** The attempt number the reconnect will have. */
+  readonly attempt: number;
+  /** Consecutive failures so far and how many are allowed (Infinity = unlimited). */
+  readonly failures: number;
+  readonly maxFailures: number;
+};
+
+export type StatusRecord = ConnectingRecord | OpenRecord | ReconnectingRecord;
+export type ConnectionState = StatusRecord['state'];
+
+export type EventRecord = RecordBase & {
+  readonly type: 'event';
+  /** 1-based, counted over the whole run (across reconnects). */
+  readonly eventNumber: number;
+  readonly eventType: string;
+  readonly data: string;
+  /** The stream's last event ID after this event ("" when none). */
+  readonly eventId: string;
+};
+
+export type ErrorRecord = RecordBase & {
+  readonly type: 'error';
+  /** `retrying`: a reconnect follows; `failed`: the stream ends. */
+  readonly status: 'retrying' | 'failed';
+  readonly error: string;
+  readonly httpStatus?: number;
+};
+
+export type SummaryStatus = 'completed' | 'failed' | 'stopped';
+
+export type SummaryRecord = RecordBase & {
+  readonly type: 'summary';
+  readonly status: SummaryStatus;
+  /** Why the run ended, e.g. "stream ended", "max events reached", "HTTP 401 ...". */
+  readonly reason: string;
+  readonly totalEvents: number;
+  /** Seconds from the start of the run to its end. */
+  readonly connectionDuration: number;
+  /** Milliseconds spent with an open response. */
+  readonly connectedMs: number;
+  readonly reconnects: number;
+  readonly errors: number;
+  readonly eventsByType: Readonly<Record<string, number>>;
+  readonly headersMs: number | undefined;
+  readonly firstEventMs: number | undefined;
+  readonly lastEventId: string;
+  readonly summary: string;
+};
+
+/**
+ * A block that carries no data: an SSE comment (":" line) or a data-less
+ * `event:` block such as Dify's `event: ping`. WHATWG dispatches nothing for
+ * these; we report them so keep-alives can be counted and shown as activity.
+ * Not part of the NDJSON contract (the writer leaves them out).
+ */
+export type KeepAliveRecord = RecordBase & {
+  readonly type: 'keepalive';
+  /** The `event:` name of a data-less block, or "comment". */
+  readonly kind: string;
+};
+
+export type StreamRecord =
+  | StatusRecord
+  | EventRecord
+  | ErrorRecord
+  | SummaryRecord
+  | KeepAliveRecord;
+
+export type RecordListener = (record: StreamRecord) => void;

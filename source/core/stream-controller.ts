@@ -1,0 +1,24 @@
+import type {RecordListener, SummaryRecord} from './records.js';
+import type {ResolvedStreamSpec} from './stream-spec.js';
+
+/**
+ * What every consumer (headless runner, dashboard store, recorder) holds for
+ * one stream: a subscription to its records and the few controls a person has.
+ * Implemented by the engine's SseStream.
+ */
+export type StreamController = {
+  readonly name: string;
+  readonly resolved: ResolvedStreamSpec;
+  /** True from start() until the run's summary record. */
+  readonly running: boolean;
+  subscribe(listener: RecordListener): () => void;
+  /** Starts a run unless one is running; resolves with its summary record. */
+  start(): Promise<SummaryRecord>;
+  /** Ends the running run; its summary has status "stopped". */
+  stop(): void;
+  /**
+   * Drops the current connection (or skips the pending reconnect delay) and
+   * connects again right away. A person asked for it, so this also re-sends a POST.
+   */
+  reconnect(): void;
+};

@@ -1,0 +1,12 @@
+import {defineConfig} from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.{ts,tsx}'],
+    testTimeout: 20_000,
+    hookTimeout: 20_000,
+    // Two cores on CI: the e2e files start real processes and servers.
+    fileParallelism: true,
+    maxWorkers: 2,
+  },
+});
