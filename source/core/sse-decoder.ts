@@ -23,6 +23,8 @@ export type SseEvent = {
 export type SseDecoderHandlers = {
   readonly onEvent: (event: SseEvent) => void;
   readonly onRetry: (milliseconds: number) => void;
+  /** A comment line ("comment") or a data-less `event:` block (its name, e.g. "ping"). */
+  readonly onKeepAlive?: (kind: string) => void;
 };
 
 export type SseDecoderOptions = {
@@ -65,6 +67,8 @@ export function createSseDecoder(
   let pending = '';
   let afterCR = false;
   let blockId: string | undefined;
+  let blockType: string | undefined;
+  let blockHasData = false;
   let overflowed = false;
 
   const parser: EventSourceParser = createParser({
@@ -84,14 +88,30 @@ export function createSseDecoder(
     if (line.length === 0) {
       // Dispatch point: an id-only block still sets the last event ID.
       if (blockId !== undefined) lastEventId = blockId;
+      if (!blockHasData && blockType) handlers.onKeepAlive?.(blockType);
       blockId = undefined;
+      blockType = undefined;
+      blockHasData = false;
       parser.feed('\n');
       if (overflowed) throw new SseBufferOverflowError('An event', maxBufferSize);
       return;
     }
-    if (line.charCodeAt(0) === 105 && line.startsWith('id')) {
-      const value = fieldValue(line, 'id');
-      if (value !== undefined && !value.includes('\0')) blockId = value;
+    switch (line.charCodeAt(0)) {
+      case 58: // ":" comment
+        handlers.onKeepAlive?.('comment');
+        break;
+      case 100: // "d"
+        if (fieldValue(line, 'data') !== undefined) blockHasData = true;
+        break;
+      case 101: // "e"
+        blockType = fieldValue(line, 'event') ?? blockType;
+        break;
+      case 105: {
+        // "i"
+        const value = fieldValue(line, 'id');
+        if (value !== undefined && !value.includes('\0')) blockId = value;
+        break;
+      }
     }
     parser.feed(line + '\n');
     if (overflowed) throw new SseBufferOverflowError('An event', maxBufferSize);
@@ -136,6 +156,8 @@ export function createSseDecoder(
       if (rest.length > 0) pushText(rest);
       pending = '';
       blockId = undefined;
+      blockType = undefined;
+      blockHasData = false;
       parser.reset();
     },
     get lastEventId() {

@@ -1,0 +1,183 @@
+import {classifyResponse} from './http-response.js';
+import type {PreparedRequest} from './request.js';
+import {createSseDecoder, type SseDecoderHandlers} from './sse-decoder.js';
+import type {FetchLike} from './fetch.js';
+
+/**
+ * One connection attempt: request, classify the response, read the body
+ * through the SSE decoder until it ends, fails, or is aborted. Knows nothing
+ * of reconnect policy; it reports an outcome and the stream decides.
+ */
+
+/** Why we aborted a connection ourselves. */
+export class AbortCause {
+  constructor(
+    readonly kind: 'stop' | 'limit' | 'manual' | 'connect-timeout' | 'idle-timeout',
+    readonly message: string,
+  ) {}
+}
+
+export type ConnectionOutcome =
+  /** The body ended cleanly. */
+  | {readonly kind: 'ended'}
+  /** 204: stop for good. */
+  | {readonly kind: 'stop'; readonly reason: string}
+  /** We aborted it (stop, limit, manual reconnect). Timeouts are errors instead. */
+  | {readonly kind: 'aborted'; readonly cause: AbortCause}
+  | {
+      readonly kind: 'error';
+      readonly error: string;
+      readonly retryable: boolean;
+      readonly httpStatus: number | undefined;
+      readonly retryAfterMs: number | undefined;
+    };
+
+export type ConnectionHooks = SseDecoderHandlers & {
+  readonly onOpen: (info: {httpStatus: number; contentType: string}) => void;
+  readonly onBytes: (count: number) => void;
+  /** The decoder's last event ID when the connection is over. */
+  readonly onLastEventId: (id: string) => void;
+  /** Awaited between chunks when the consumer wants us to slow down. */
+  readonly waitForConsumer?: () => Promise<void> | undefined;
+};
+
+export type ConnectionOptions = {
+  readonly request: PreparedRequest;
+  readonly fetch: FetchLike;
+  readonly controller: AbortController;
+  readonly timeoutMs: number;
+  readonly idleTimeoutMs: number;
+  readonly maxBufferSize: number;
+  readonly lastEventId: string;
+  readonly now: () => number;
+};
+
+export async function runConnection(
+  options: ConnectionOptions,
+  hooks: ConnectionHooks,
+): Promise<ConnectionOutcome> {
+  const {controller, request} = options;
+  const abortWith = (cause: AbortCause) => controller.abort(cause);
+  const ownCause = (): AbortCause | undefined =>
+    controller.signal.reason instanceof AbortCause ? controller.signal.reason : undefined;
+
+  const connectTimer = setTimeout(
+    () =>
+      abortWith(
+        new AbortCause(
+          'connect-timeout',
+          `connect timeout: no response within ${formatSeconds(options.timeoutMs)}`,
+        ),
+      ),
+    options.timeoutMs,
+  );
+  let response;
+  try {
+    response = await options.fetch(request.url, {
+      method: request.method,
+      headers: request.headers,
+      body: request.body,
+      redirect: 'follow',
+      signal: controller.signal,
+    });
+  } catch (error) {
+    clearTimeout(connectTimer);
+    return failure(ownCause(), error);
+  }
+
+  let verdict;
+  try {
+    verdict = await classifyResponse(response, options.now());
+  } catch (error) {
+    return failure(ownCause(), error);
+  } finally {
+    clearTimeout(connectTimer);
+  }
+  if (verdict.kind === 'stop') return verdict;
+  if (verdict.kind === 'error') {
+    return {...verdict, httpStatus: response.status};
+  }
+  const cause = ownCause();
+  if (cause) return failure(cause, undefined);
+
+  hooks.onOpen({
+    httpStatus: response.status,
+    contentType: response.headers.get('content-type') ?? '',
+  });
+  const body = response.body;
+  if (!body) return {kind: 'ended'};
+
+  const decoder = createSseDecoder(hooks, {
+    maxBufferSize: options.maxBufferSize,
+    lastEventId: options.lastEventId,
+  });
+  let idleTimer: NodeJS.Timeout | undefined;
+  const armIdleTimer = () => {
+    if (options.idleTimeoutMs <= 0) return;
+    clearTimeout(idleTimer);
+    idleTimer = setTimeout(
+      () =>
+        abortWith(
+          new AbortCause(
+            'idle-timeout',
+            `idle timeout: no data for ${formatSeconds(options.idleTimeoutMs)}`,
+          ),
+        ),
+      options.idleTimeoutMs,
+    );
+  };
+
+  const reader = body.getReader();
+  armIdleTimer();
+  try {
+    for (;;) {
+      const {done, value} = await reader.read();
+      if (done) break;
+      armIdleTimer();
+      hooks.onBytes(value.byteLength);
+      decoder.push(value);
+      if (controller.signal.aborted) break;
+      const wait = hooks.waitForConsumer?.();
+      if (wait) await wait;
+    }
+    const aborted = ownCause();
+    if (aborted) return failure(aborted, undefined);
+    decoder.end();
+    return {kind: 'ended'};
+  } catch (error) {
+    return failure(ownCause(), error);
+  } finally {
+    clearTimeout(idleTimer);
+    hooks.onLastEventId(decoder.lastEventId);
+    reader.cancel().catch(() => undefined);
+  }
+}
+
+function failure(cause: AbortCause | undefined, error: unknown): ConnectionOutcome {
+  if (cause && (cause.kind === 'connect-timeout' || cause.kind === 'idle-timeout')) {
+    return networkError(cause.message);
+  }
+  if (cause) return {kind: 'aborted', cause};
+  return networkError(describeError(error));
+}
+
+function networkError(error: string): ConnectionOutcome {
+  return {kind: 'error', error, retryable: true, httpStatus: undefined, retryAfterMs: undefined};
+}
+
+/** fetch wraps the useful part (ECONNREFUSED, a socket reset) in `cause`. */
+export function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  if (error.name === 'SseBufferOverflowError') return error.message;
+  const cause = (error as {cause?: unknown}).cause;
+  if (cause instanceof Error) {
+    const code = (cause as {code?: unknown}).code;
+    const detail = typeof code === 'string' && !cause.message.includes(code) ? `${code} ` : '';
+    return `network error: ${detail}${cause.message}`;
+  }
+  return `network error: ${error.message}`;
+}
+
+function formatSeconds(ms: number): string {
+  return `${Number((ms / 1000).toFixed(3))} s`;
+}

@@ -1,0 +1,72 @@
+import type {StreamSpec} from './stream-spec.js';
+import {DEFAULT_AUTH_HEADER} from './stream-spec.js';
+
+/** What one connection attempt sends. */
+export type PreparedRequest = {
+  readonly url: string;
+  readonly method: string;
+  /** Header values are ready for fetch: non-Latin-1 text is sent as its UTF-8 bytes. */
+  readonly headers: Record<string, string>;
+  readonly body: string | undefined;
+};
+
+const defaultHeaders: Readonly<Record<string, string>> = {
+  Accept: 'text/event-stream',
+  'Cache-Control': 'no-cache',
+  // Compressed event streams get buffered by proxies and clients.
+  'Accept-Encoding': 'identity',
+};
+
+export function buildUrl(spec: Pick<StreamSpec, 'url' | 'query'>): string {
+  const url = new URL(spec.url);
+  for (const [key, value] of Object.entries(spec.query)) url.searchParams.append(key, String(value));
+  return url.href;
+}
+
+export function buildBody(spec: Pick<StreamSpec, 'body'>): string | undefined {
+  if (spec.body === undefined) return undefined;
+  return typeof spec.body === 'string' ? spec.body : JSON.stringify(spec.body);
+}
+
+/**
+ * Headers in order of precedence, lowest first: defaults, the JSON content type
+ * of an object body, the spec's own headers, the auth header, Last-Event-ID.
+ * Names are merged case-insensitively; the latest spelling wins.
+ */
+export function buildHeaders(spec: StreamSpec, lastEventId: string): Record<string, string> {
+  const merged = new Map<string, [string, string]>();
+  const set = (name: string, value: string) => merged.set(name.toLowerCase(), [name, value]);
+  for (const [name, value] of Object.entries(defaultHeaders)) set(name, value);
+  if (spec.body !== undefined && typeof spec.body !== 'string') {
+    set('Content-Type', 'application/json');
+  }
+  for (const [name, value] of Object.entries(spec.headers)) set(name, value);
+  const {auth} = spec;
+  if (auth.type === 'bearer' && auth.token) set('Authorization', `Bearer ${auth.token}`);
+  if (auth.type === 'api_key' && auth.token) set(auth.header ?? DEFAULT_AUTH_HEADER, auth.token);
+  if (lastEventId !== '') set('Last-Event-ID', lastEventId);
+
+  const headers: Record<string, string> = {};
+  for (const [name, value] of merged.values()) headers[name] = toHeaderValue(value);
+  return headers;
+}
+
+export function buildRequest(spec: StreamSpec, lastEventId: string): PreparedRequest {
+  return {
+    url: buildUrl(spec),
+    method: spec.method,
+    headers: buildHeaders(spec, lastEventId),
+    body: buildBody(spec),
+  };
+}
+
+/**
+ * fetch only accepts Latin-1 header strings and sends each char as one byte.
+ * Text outside Latin-1 (a non-ASCII Last-Event-ID, say) goes out as its UTF-8
+ * bytes, which is what servers decode.
+ */
+export function toHeaderValue(value: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (/^[\u0000-\u007f]*$/.test(value)) return value;
+  return Buffer.from(value, 'utf8').toString('latin1');
+}

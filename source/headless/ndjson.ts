@@ -1,0 +1,98 @@
+import type {StreamRecord} from '../core/records.js';
+import type {Redactor} from '../core/redact.js';
+
+/**
+ * The NDJSON wire contract: one snake_case object per record, keys in a
+ * stable order. Keep-alive records are not part of it (undefined).
+ */
+export type WireRecord = Record<string, unknown>;
+
+export function toWireRecord(record: StreamRecord): WireRecord | undefined {
+  const timestamp = new Date(record.timestamp).toISOString();
+  const head = {type: record.type, stream: record.stream};
+  switch (record.type) {
+    case 'status': {
+      switch (record.state) {
+        case 'connecting':
+          return {...head, state: record.state, attempt: record.attempt, timestamp};
+        case 'open':
+          return {
+            ...head,
+            state: record.state,
+            http_status: record.httpStatus,
+            content_type: record.contentType,
+            attempt: record.attempt,
+            headers_ms: record.headersMs,
+            timestamp,
+          };
+        case 'reconnecting':
+          return {
+            ...head,
+            state: record.state,
+            delay_ms: record.delayMs,
+            reason: record.reason,
+            attempt: record.attempt,
+            failures: record.failures,
+            max_failures: Number.isFinite(record.maxFailures) ? record.maxFailures : null,
+            timestamp,
+          };
+      }
+      break;
+    }
+    case 'event':
+      return {
+        ...head,
+        event_number: record.eventNumber,
+        event_type: record.eventType,
+        data: record.data,
+        event_id: record.eventId,
+        timestamp,
+      };
+    case 'error':
+      return {
+        ...head,
+        status: record.status,
+        error: record.error,
+        ...(record.httpStatus === undefined ? {} : {http_status: record.httpStatus}),
+        timestamp,
+      };
+    case 'summary':
+      return {
+        ...head,
+        status: record.status,
+        reason: record.reason,
+        total_events: record.totalEvents,
+        connection_duration: record.connectionDuration,
+        connected_ms: record.connectedMs,
+        reconnects: record.reconnects,
+        errors: record.errors,
+        bytes: record.bytesReceived,
+        events_by_type: record.eventsByType,
+        headers_ms: record.headersMs ?? null,
+        first_event_ms: record.firstEventMs ?? null,
+        last_event_id: record.lastEventId,
+        summary: record.summary,
+        timestamp,
+      };
+    case 'keepalive':
+      return undefined;
+  }
+}
+
+/** One NDJSON line (with its newline), secrets redacted in every string; undefined for non-wire records. */
+export function toNdjsonLine(record: StreamRecord, redact?: Redactor): string | undefined {
+  const wire = toWireRecord(record);
+  if (!wire) return undefined;
+  return JSON.stringify(redact ? redactStrings(wire, redact) : wire) + '\n';
+}
+
+function redactStrings(value: unknown, redact: Redactor): unknown {
+  if (typeof value === 'string') return redact(value);
+  if (Array.isArray(value)) return value.map((item) => redactStrings(item, redact));
+  if (value !== null && typeof value === 'object') {
+    const result: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) result[redact(key)] = redactStrings(item, redact);
+    return result;
+  }
+  return value;
+}
