@@ -44,7 +44,10 @@ export function statusLine(response: Pick<ResponseLike, 'status' | 'statusText'>
  * status, the content type and the first 512 bytes of the body (Dify explains
  * itself there: {"code":"unauthorized","message":"Access token is invalid",...}).
  */
-export async function classifyResponse(response: ResponseLike, now: number): Promise<ResponseVerdict> {
+export async function classifyResponse(
+  response: ResponseLike,
+  now: number,
+): Promise<ResponseVerdict> {
   const contentType = response.headers.get('content-type');
   if (response.status === 204) {
     await discardBody(response);

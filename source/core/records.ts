@@ -97,10 +97,6 @@ export type KeepAliveRecord = RecordBase & {
 };
 
 export type StreamRecord =
-  | StatusRecord
-  | EventRecord
-  | ErrorRecord
-  | SummaryRecord
-  | KeepAliveRecord;
+  StatusRecord | EventRecord | ErrorRecord | SummaryRecord | KeepAliveRecord;
 
 export type RecordListener = (record: StreamRecord) => void;

@@ -19,7 +19,8 @@ const defaultHeaders: Readonly<Record<string, string>> = {
 
 export function buildUrl(spec: Pick<StreamSpec, 'url' | 'query'>): string {
   const url = new URL(spec.url);
-  for (const [key, value] of Object.entries(spec.query)) url.searchParams.append(key, String(value));
+  for (const [key, value] of Object.entries(spec.query))
+    url.searchParams.append(key, String(value));
   return url.href;
 }
 

@@ -1,11 +1,6 @@
 import {reconnectDelay} from './backoff.js';
 import {AbortCause, runConnection, type ConnectionOutcome} from './connection.js';
-import {
-  applyRecord,
-  connectedDuration,
-  createCounters,
-  type StreamCounters,
-} from './counters.js';
+import {applyRecord, connectedDuration, createCounters, type StreamCounters} from './counters.js';
 import {defaultFetch, type FetchLike} from './fetch.js';
 import type {RecordListener, StreamRecord, SummaryRecord, SummaryStatus} from './records.js';
 import {buildRequest} from './request.js';
@@ -157,7 +152,12 @@ export class SseStream implements StreamController {
     try {
       while (!run.finish) {
         run.attempt++;
-        this.#emit(run, {...this.#base(), type: 'status', state: 'connecting', attempt: run.attempt});
+        this.#emit(run, {
+          ...this.#base(),
+          type: 'status',
+          state: 'connecting',
+          attempt: run.attempt,
+        });
         const outcome = await this.#connect(run);
         if (run.finish) break;
         const delayMs = this.#nextDelay(run, outcome);
@@ -294,10 +294,7 @@ export class SseStream implements StreamController {
         }
         run.failures++;
         if (run.failures > resolved.retries) {
-          return fail(
-            `${error} (gave up after ${run.failures} consecutive failures)`,
-            httpStatus,
-          );
+          return fail(`${error} (gave up after ${run.failures} consecutive failures)`, httpStatus);
         }
         this.#emit(run, {...this.#base(), type: 'error', status: 'retrying', error, httpStatus});
         const delay = Math.max(this.#backoff(run), outcome.retryAfterMs ?? 0);

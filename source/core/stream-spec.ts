@@ -112,8 +112,7 @@ export type ResolvedStreamSpec = {
 export function resolveStreamSpec(spec: StreamSpec): ResolvedStreamSpec {
   const reconnect = spec.reconnect ?? (spec.method === 'GET' ? 'always' : 'on-error');
   const retries =
-    spec.retries ??
-    (reconnect === 'always' ? Number.POSITIVE_INFINITY : DEFAULT_ON_ERROR_RETRIES);
+    spec.retries ?? (reconnect === 'always' ? Number.POSITIVE_INFINITY : DEFAULT_ON_ERROR_RETRIES);
   return {
     spec,
     name: spec.name,

@@ -91,7 +91,8 @@ function redactStrings(value: unknown, redact: Redactor): unknown {
   if (Array.isArray(value)) return value.map((item) => redactStrings(item, redact));
   if (value !== null && typeof value === 'object') {
     const result: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) result[redact(key)] = redactStrings(item, redact);
+    for (const [key, item] of Object.entries(value))
+      result[redact(key)] = redactStrings(item, redact);
     return result;
   }
   return value;

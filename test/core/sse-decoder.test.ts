@@ -1,5 +1,9 @@
 import {describe, expect, it} from 'vitest';
-import {createSseDecoder, SseBufferOverflowError, type SseEvent} from '../../source/core/sse-decoder.js';
+import {
+  createSseDecoder,
+  SseBufferOverflowError,
+  type SseEvent,
+} from '../../source/core/sse-decoder.js';
 
 type Decoded = {events: SseEvent[]; retries: number[]; keepAlives: string[]; lastEventId: string};
 
@@ -17,7 +21,8 @@ function decode(
     {maxBufferSize: options.maxBufferSize ?? 1024 * 1024, lastEventId: options.lastEventId},
   );
   const encoder = new TextEncoder();
-  for (const chunk of chunks) decoder.push(typeof chunk === 'string' ? encoder.encode(chunk) : chunk);
+  for (const chunk of chunks)
+    decoder.push(typeof chunk === 'string' ? encoder.encode(chunk) : chunk);
   decoder.end();
   result.lastEventId = decoder.lastEventId;
   return result;
@@ -31,10 +36,12 @@ const event = (data: string, type = 'message', lastEventId = ''): SseEvent => ({
 
 describe('SSE decoder: fields', () => {
   it('parses data, event, id and the default type, and resets the type after dispatch', () => {
-    const {events} = decode([
-      'event: update\ndata: one\nid: 1\n\ndata: two\n\ndata:three\n\n',
+    const {events} = decode(['event: update\ndata: one\nid: 1\n\ndata: two\n\ndata:three\n\n']);
+    expect(events).toEqual([
+      event('one', 'update', '1'),
+      event('two', 'message', '1'),
+      event('three', 'message', '1'),
     ]);
-    expect(events).toEqual([event('one', 'update', '1'), event('two', 'message', '1'), event('three', 'message', '1')]);
   });
 
   it('joins multi-line data with \\n and strips only one space after the colon', () => {
@@ -55,14 +62,18 @@ describe('SSE decoder: fields', () => {
   });
 
   it('accepts retry only when it is all ASCII digits', () => {
-    const {retries} = decode(['retry: 1500\n\nretry: 10a\n\nretry: -5\n\nretry: 1.5\n\nretry:250\n\n']);
+    const {retries} = decode([
+      'retry: 1500\n\nretry: 10a\n\nretry: -5\n\nretry: 1.5\n\nretry:250\n\n',
+    ]);
     expect(retries).toEqual([1500, 250]);
   });
 });
 
 describe('SSE decoder: last event ID', () => {
   it('persists across events and is set by id-only blocks', () => {
-    const {events, lastEventId} = decode(['id: 7\ndata: a\n\ndata: b\n\nid: 9\n\ndata: c\n\nid: 10\n\n']);
+    const {events, lastEventId} = decode([
+      'id: 7\ndata: a\n\ndata: b\n\nid: 9\n\ndata: c\n\nid: 10\n\n',
+    ]);
     expect(events.map((e) => e.lastEventId)).toEqual(['7', '7', '9']);
     expect(lastEventId).toBe('10');
   });
@@ -136,8 +147,16 @@ describe('SSE decoder: UTF-8', () => {
       event('{"k":"v"}', 'message', '2'),
     ]);
     for (let first = 0; first <= bytes.length; first++) {
-      for (const second of [first, Math.min(bytes.length, first + 1), Math.min(bytes.length, first + 7)]) {
-        const parts = [bytes.subarray(0, first), bytes.subarray(first, second), bytes.subarray(second)];
+      for (const second of [
+        first,
+        Math.min(bytes.length, first + 1),
+        Math.min(bytes.length, first + 7),
+      ]) {
+        const parts = [
+          bytes.subarray(0, first),
+          bytes.subarray(first, second),
+          bytes.subarray(second),
+        ];
         const split = decode(parts);
         expect(split.events, `split at ${first}/${second}`).toEqual(whole.events);
         expect(split.retries).toEqual([300]);
@@ -156,7 +175,9 @@ describe('SSE decoder: UTF-8', () => {
 describe('SSE decoder: bounded buffer', () => {
   it('fails a line longer than the limit instead of buffering it', () => {
     const long = 'x'.repeat(600);
-    expect(() => decode(['data: ', long, long], {maxBufferSize: 1024})).toThrow(SseBufferOverflowError);
+    expect(() => decode(['data: ', long, long], {maxBufferSize: 1024})).toThrow(
+      SseBufferOverflowError,
+    );
     expect(() => decode(['data: ', long, long], {maxBufferSize: 1024})).toThrow(/line longer than/);
   });
 

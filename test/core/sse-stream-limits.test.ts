@@ -22,11 +22,14 @@ describe('timeouts and limits', () => {
   it('treats silence longer than idleTimeout as a network error and reconnects', async () => {
     server = await startTestServer((_request, response, _recorded, index) => {
       sseHead(response);
-      if (index === 0) response.write('data: a\n\n'); // then silence
+      if (index === 0)
+        response.write('data: a\n\n'); // then silence
       else response.end('data: b\n\n');
     });
     const {records, summary} = await runStream({url: server.url, idleTimeout: 0.15, maxEvents: 2});
-    expect(errorsOf(records)).toMatchObject([{status: 'retrying', error: 'idle timeout: no data for 0.15 s'}]);
+    expect(errorsOf(records)).toMatchObject([
+      {status: 'retrying', error: 'idle timeout: no data for 0.15 s'},
+    ]);
     expect(eventsOf(records).map((event) => event.data)).toEqual(['a', 'b']);
     expect(summary.status).toBe('completed');
   });
@@ -48,7 +51,11 @@ describe('timeouts and limits', () => {
     });
     const {records, summary} = await runStream({url: server.url, maxEvents: 3});
     expect(eventsOf(records)).toHaveLength(3);
-    expect(summary).toMatchObject({status: 'completed', reason: 'max events reached', totalEvents: 3});
+    expect(summary).toMatchObject({
+      status: 'completed',
+      reason: 'max events reached',
+      totalEvents: 3,
+    });
   });
 
   it('stops cleanly after maxDuration', async () => {
@@ -79,7 +86,10 @@ describe('timeouts and limits', () => {
     });
     const {stream} = makeStream({url: server.url, retryDelay: 60_000, maxRetryDelay: 60});
     const done = stream.start();
-    await waitForRecord(stream, (record) => record.type === 'status' && record.state === 'reconnecting');
+    await waitForRecord(
+      stream,
+      (record) => record.type === 'status' && record.state === 'reconnecting',
+    );
     const stoppedAt = Date.now();
     stream.stop();
     expect((await done).status).toBe('stopped');

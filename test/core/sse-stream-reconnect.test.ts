@@ -1,6 +1,14 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import {sseHead, sleep, startTestServer, type TestServer} from '../helpers/http-server.js';
-import {errorsOf, eventsOf, makeStream, reconnectsOf, runStream, statesOf, waitForRecord} from '../helpers/streams.js';
+import {
+  errorsOf,
+  eventsOf,
+  makeStream,
+  reconnectsOf,
+  runStream,
+  statesOf,
+  waitForRecord,
+} from '../helpers/streams.js';
 
 let server: TestServer | undefined;
 afterEach(async () => {
@@ -18,7 +26,9 @@ describe('reconnects', () => {
     const {records} = await runStream({url: server.url, maxEvents: 2});
     expect(server.requests[0]?.headers['last-event-id']).toBeUndefined();
     expect(server.requests[1]?.headers['last-event-id']).toBe('42');
-    expect(reconnectsOf(records).map((record) => [record.delayMs, record.reason])).toEqual([[60, 'stream ended']]);
+    expect(reconnectsOf(records).map((record) => [record.delayMs, record.reason])).toEqual([
+      [60, 'stream ended'],
+    ]);
     expect(eventsOf(records).map((event) => event.eventId)).toEqual(['41', '42']);
   });
 
@@ -83,7 +93,9 @@ describe('reconnects', () => {
     const {summary} = await runStream({url: server.url});
     expect(server.requests).toHaveLength(1);
     expect(summary.status).toBe('failed');
-    expect(summary.reason).toMatch(/^HTTP 200 OK with content type text\/html, expected text\/event-stream: <html>x+…$/);
+    expect(summary.reason).toMatch(
+      /^HTTP 200 OK with content type text\/html, expected text\/event-stream: <html>x+…$/,
+    );
     expect(summary.reason.length).toBeLessThan(650);
   });
 
@@ -98,7 +110,13 @@ describe('reconnects', () => {
     });
     const {records, summary} = await runStream({url: server.url, reconnect: 'on-error'});
     expect(statesOf(records)).toEqual(['connecting', 'reconnecting', 'connecting', 'open']);
-    expect(errorsOf(records)).toMatchObject([{status: 'retrying', httpStatus: 503, error: 'HTTP 503 Service Unavailable (content type text/plain): busy'}]);
+    expect(errorsOf(records)).toMatchObject([
+      {
+        status: 'retrying',
+        httpStatus: 503,
+        error: 'HTTP 503 Service Unavailable (content type text/plain): busy',
+      },
+    ]);
     expect(summary.status).toBe('completed');
     expect(summary.reconnects).toBe(1);
   });
@@ -138,7 +156,10 @@ describe('reconnects', () => {
       sseHead(response);
       response.end(index === 2 ? 'data: x\n\n' : '');
     });
-    const {records} = await runStream({url: server.url, retryDelay: 10, maxEvents: 1, maxRetryDelay: 10}, {random: () => 0});
+    const {records} = await runStream(
+      {url: server.url, retryDelay: 10, maxEvents: 1, maxRetryDelay: 10},
+      {random: () => 0},
+    );
     expect(reconnectsOf(records).map((record) => [record.delayMs, record.reason])).toEqual([
       [10, 'stream ended without events'],
       [20, 'stream ended without events'],
@@ -149,7 +170,10 @@ describe('reconnects', () => {
     server = await startTestServer((_request, response) => {
       response.writeHead(502).end();
     });
-    const {records} = await runStream({url: server.url, retries: 6, retryDelay: 10, maxRetryDelay: 0.05}, {random: () => 1});
+    const {records} = await runStream(
+      {url: server.url, retries: 6, retryDelay: 10, maxRetryDelay: 0.05},
+      {random: () => 1},
+    );
     const delays = reconnectsOf(records).map((record) => record.delayMs);
     expect(delays).toEqual([13, 26, 50, 50, 50, 50]);
   });
@@ -161,7 +185,12 @@ describe('reconnects', () => {
         response.write('data: partial\n\n');
         setTimeout(() => response.destroy(), 20);
       });
-      const {summary, records} = await runStream({url: server.url, method: 'POST', body: {query: 'x'}, reconnect});
+      const {summary, records} = await runStream({
+        url: server.url,
+        method: 'POST',
+        body: {query: 'x'},
+        reconnect,
+      });
       expect(server.requests).toHaveLength(1);
       expect(eventsOf(records)).toHaveLength(1);
       expect(summary.status).toBe('failed');
@@ -193,7 +222,12 @@ describe('reconnects', () => {
       response.end('id: 1\ndata: x\n\n');
     });
     await runStream({url: `${server.url}/start`, maxEvents: 2});
-    expect(server.requests.map((request) => request.path)).toEqual(['/start', '/events', '/start', '/events']);
+    expect(server.requests.map((request) => request.path)).toEqual([
+      '/start',
+      '/events',
+      '/start',
+      '/events',
+    ]);
     expect(server.requests[2]?.headers['last-event-id']).toBe('1');
   });
 
@@ -232,7 +266,9 @@ describe('reconnects', () => {
     stream.stop();
     const summary = await done;
     expect(server.requests).toHaveLength(2);
-    expect(reconnectsOf(records).map((record) => [record.delayMs, record.reason])).toEqual([[0, 'manual reconnect']]);
+    expect(reconnectsOf(records).map((record) => [record.delayMs, record.reason])).toEqual([
+      [0, 'manual reconnect'],
+    ]);
     expect(summary.status).toBe('stopped');
     await sleep(0);
   });

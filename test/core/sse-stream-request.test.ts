@@ -19,7 +19,11 @@ async function oneEventServer(): Promise<TestServer> {
 describe('requests', () => {
   it('sends the default SSE headers and lets user headers override them', async () => {
     server = await oneEventServer();
-    await runStream({url: `${server.url}/a`, reconnect: 'never', headers: {'cache-control': 'max-age=0', 'X-Trace': 't1'}});
+    await runStream({
+      url: `${server.url}/a`,
+      reconnect: 'never',
+      headers: {'cache-control': 'max-age=0', 'X-Trace': 't1'},
+    });
     const [request] = server.requests;
     expect(request?.headers.accept).toBe('text/event-stream');
     expect(request?.headers['accept-encoding']).toBe('identity');
@@ -29,19 +33,31 @@ describe('requests', () => {
 
   it('appends query parameters and keeps the ones already in the URL', async () => {
     server = await oneEventServer();
-    await runStream({url: `${server.url}/q?keep=1&x=a`, query: {x: 'b', n: 2, flag: true}, reconnect: 'never'});
+    await runStream({
+      url: `${server.url}/q?keep=1&x=a`,
+      query: {x: 'b', n: 2, flag: true},
+      reconnect: 'never',
+    });
     expect(server.requests[0]?.path).toBe('/q?keep=1&x=a&x=b&n=2&flag=true');
   });
 
   it('sends bearer auth', async () => {
     server = await oneEventServer();
-    await runStream({url: server.url, auth: {type: 'bearer', token: 'app-secret-1'}, reconnect: 'never'});
+    await runStream({
+      url: server.url,
+      auth: {type: 'bearer', token: 'app-secret-1'},
+      reconnect: 'never',
+    });
     expect(server.requests[0]?.headers.authorization).toBe('Bearer app-secret-1');
   });
 
   it('sends an api_key in the configured header, Authorization by default', async () => {
     server = await oneEventServer();
-    await runStream({url: server.url, auth: {type: 'api_key', token: 'k-1', header: 'X-API-Key'}, reconnect: 'never'});
+    await runStream({
+      url: server.url,
+      auth: {type: 'api_key', token: 'k-1', header: 'X-API-Key'},
+      reconnect: 'never',
+    });
     await runStream({url: server.url, auth: {type: 'api_key', token: 'k-2'}, reconnect: 'never'});
     expect(server.requests[0]?.headers['x-api-key']).toBe('k-1');
     expect(server.requests[0]?.headers.authorization).toBeUndefined();
@@ -51,7 +67,12 @@ describe('requests', () => {
   it('sends an object body as JSON with its content type, and a string body as is', async () => {
     server = await oneEventServer();
     await runStream({url: server.url, method: 'post', body: {query: '你好', inputs: {}}});
-    await runStream({url: server.url, method: 'POST', body: 'a=1&b=2', headers: {'Content-Type': 'application/x-www-form-urlencoded'}});
+    await runStream({
+      url: server.url,
+      method: 'POST',
+      body: 'a=1&b=2',
+      headers: {'Content-Type': 'application/x-www-form-urlencoded'},
+    });
     const [json, form] = server.requests;
     expect(json?.method).toBe('POST');
     expect(json?.headers['content-type']).toBe('application/json');
@@ -77,7 +98,14 @@ describe('requests', () => {
       response.end('id: 1\nevent: tick\ndata: a\n\ndata: b\ndata: c\n\n');
     });
     const {records, summary} = await runStream({url: server.url, reconnect: 'never'});
-    expect(eventsOf(records).map(({eventNumber, eventType, data, eventId}) => ({eventNumber, eventType, data, eventId}))).toEqual([
+    expect(
+      eventsOf(records).map(({eventNumber, eventType, data, eventId}) => ({
+        eventNumber,
+        eventType,
+        data,
+        eventId,
+      })),
+    ).toEqual([
       {eventNumber: 1, eventType: 'tick', data: 'a', eventId: '1'},
       {eventNumber: 2, eventType: 'message', data: 'b\nc', eventId: '1'},
     ]);

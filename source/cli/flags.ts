@@ -1,0 +1,83 @@
+import meow from 'meow';
+
+export const helpText = `
+  Usage
+    $ ssedeck [options] [URL...]          watch streams (dashboard on a terminal, NDJSON otherwise)
+    $ ssedeck                             the built-in demo: a local SSE server and its streams
+    $ ssedeck serve [--port N] [--host H] run only the demo server
+    $ ssedeck profiles                    list the profiles found
+    $ ssedeck profiles validate [PATH...] check profile files
+    $ ssedeck import-curl '<curl ...>' [--name N] [--out FILE]
+
+  Streams
+    --profile, -p PATH|NAME    load a profile (repeatable); NAME is looked up in ./profiles,
+                               then in ~/.config/ssedeck/profiles
+    --stream NAME              only these streams of the loaded profiles (repeatable)
+    --name NAME                name the URL streams, in order (repeatable)
+
+  Request (for URLs given on the command line)
+    -X, --method METHOD        HTTP method (default GET, or POST with --data)
+    -H, --header "K: V"        request header (repeatable)
+    -d, --data TEXT|@FILE      request body; JSON is sent as application/json
+    --query k=v                query parameter (repeatable)
+    --bearer TOKEN             Authorization: Bearer TOKEN
+    --api-key TOKEN            TOKEN in --auth-header (default Authorization)
+    --auth-header NAME         header for --api-key
+
+  Connection (apply to every stream)
+    --timeout S                seconds to wait for response headers (default 30)
+    --idle-timeout S           seconds without data before reconnecting (default 45; 0 = off)
+    --max-events N             stop cleanly after N events
+    --max-duration S           stop cleanly after S seconds
+    --retries N                consecutive failed attempts allowed (default: unlimited for
+                               always, 3 for on-error)
+    --reconnect POLICY         always | on-error | never (default: always for GET, on-error
+                               otherwise; a POST is never re-sent once its response started)
+
+  Output
+    --json                     headless: one JSON record per line on stdout
+    --fps N                    dashboard frames per second (default 30)
+    --buffer-size N            events kept per pane (default 1000)
+
+  Examples
+    $ ssedeck https://example.com/events
+    $ ssedeck --json --max-events 10 https://example.com/events | jq .data
+    $ ssedeck -X POST --bearer "$DIFY_API_KEY" -d @query.json https://api.dify.ai/v1/chat-messages
+    $ ssedeck -p demo --stream ticker --json --max-duration 5
+`;
+
+export function parseCommandLine(argv: readonly string[]) {
+  return meow(helpText, {
+    importMeta: import.meta,
+    argv: [...argv],
+    allowUnknownFlags: false,
+    booleanDefault: undefined,
+    flags: {
+      profile: {type: 'string', shortFlag: 'p', isMultiple: true, default: []},
+      stream: {type: 'string', isMultiple: true, default: []},
+      name: {type: 'string', isMultiple: true, default: []},
+      method: {type: 'string', shortFlag: 'X'},
+      header: {type: 'string', shortFlag: 'H', isMultiple: true, default: []},
+      data: {type: 'string', shortFlag: 'd', isMultiple: true, default: []},
+      query: {type: 'string', isMultiple: true, default: []},
+      bearer: {type: 'string'},
+      apiKey: {type: 'string'},
+      authHeader: {type: 'string'},
+      timeout: {type: 'string'},
+      idleTimeout: {type: 'string'},
+      maxEvents: {type: 'string'},
+      maxDuration: {type: 'string'},
+      retries: {type: 'string'},
+      reconnect: {type: 'string'},
+      json: {type: 'boolean', default: false},
+      fps: {type: 'string'},
+      bufferSize: {type: 'string'},
+      port: {type: 'string'},
+      host: {type: 'string'},
+      out: {type: 'string'},
+    },
+  });
+}
+
+export type CommandLine = ReturnType<typeof parseCommandLine>;
+export type Flags = CommandLine['flags'];

@@ -1,0 +1,66 @@
+import {UsageError} from './usage-error.js';
+
+/** Flag value parsers that name the flag in their error. */
+
+export function parseSeconds(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (value.trim() === '' || !Number.isFinite(number) || number <= 0) {
+    throw new UsageError(`${flag}: expected a positive number of seconds, got "${value}"`);
+  }
+  return number;
+}
+
+export function parseNonNegativeSeconds(
+  flag: string,
+  value: string | undefined,
+): number | undefined {
+  if (value === '0') return 0;
+  return parseSeconds(flag, value);
+}
+
+export function parseCount(
+  flag: string,
+  value: string | undefined,
+  {allowZero}: {allowZero: boolean},
+): number | undefined {
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (
+    !/^\d+$/.test(value.trim()) ||
+    !Number.isSafeInteger(number) ||
+    (!allowZero && number === 0)
+  ) {
+    const kind = allowZero ? 'a whole number (0 or more)' : 'a whole number above 0';
+    throw new UsageError(`${flag}: expected ${kind}, got "${value}"`);
+  }
+  return number;
+}
+
+export function parseHeader(value: string): [string, string] {
+  const colon = value.indexOf(':');
+  const name = colon === -1 ? '' : value.slice(0, colon).trim();
+  if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) {
+    throw new UsageError(`-H/--header: expected "Name: value", got "${value.slice(0, 80)}"`);
+  }
+  return [name, value.slice(colon + 1).trim()];
+}
+
+export function parseQuery(value: string): [string, string] {
+  const equals = value.indexOf('=');
+  if (equals <= 0) throw new UsageError(`--query: expected key=value, got "${value.slice(0, 80)}"`);
+  return [value.slice(0, equals), value.slice(equals + 1)];
+}
+
+export function parseUrl(value: string): URL {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new UsageError(`bad URL "${value.slice(0, 200)}": expected http://... or https://...`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new UsageError(`bad URL "${value.slice(0, 200)}": only http and https are supported`);
+  }
+  return url;
+}

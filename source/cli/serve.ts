@@ -1,0 +1,41 @@
+import {startDemoServer} from '../demo/server.js';
+import type {Flags} from './flags.js';
+import type {CliIo} from './main.js';
+import {parseCount} from './parse-values.js';
+import {UsageError} from './usage-error.js';
+
+const scenarios = [
+  ['GET ', '/ticker', 'a JSON tick with an id every 250 ms; resumes after Last-Event-ID'],
+  ['GET ', '/logs', 'event: info|warn|error log lines'],
+  ['GET ', '/flaky', 'drops the connection every ~20 events, retry: 1500'],
+  ['POST', '/v1/chat-messages', 'Dify chatflow (Bearer app-ssedeck-demo)'],
+  ['POST', '/v1/chat/completions', 'OpenAI-compatible chunks (Bearer sk-ssedeck-demo)'],
+  ['GET ', '/flood?n=COUNT&size=BYTES', 'events as fast as the client reads'],
+] as const;
+
+/** `ssedeck serve`: the demo server alone, until SIGINT/SIGTERM. Prints its base URL first. */
+export async function runServe(flags: Flags, io: CliIo): Promise<number> {
+  const port = parseCount('--port', flags.port, {allowZero: true});
+  if (port !== undefined && port > 65_535)
+    throw new UsageError(`--port: expected 0-65535, got "${flags.port}"`);
+  let server;
+  try {
+    server = await startDemoServer({host: flags.host ?? '127.0.0.1', port: port ?? 0});
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new UsageError(
+      `serve: cannot listen on ${flags.host ?? '127.0.0.1'}:${port ?? 0} (${code})`,
+    );
+  }
+  io.stdout.write(`${server.url}\n`);
+  for (const [method, path, what] of scenarios) {
+    io.stderr.write(`  ${method} ${server.url}${path}  ${what}\n`);
+  }
+  io.stderr.write('ssedeck: demo server running; Ctrl-C stops it\n');
+  await new Promise<void>((resolve) => {
+    io.signals.once('SIGINT', resolve);
+    io.signals.once('SIGTERM', resolve);
+  });
+  await server.close();
+  return 0;
+}

@@ -1,0 +1,130 @@
+import {readFileSync} from 'node:fs';
+import {reconnectPolicies, type StreamSpecInput} from '../core/stream-spec.js';
+import type {Flags} from './flags.js';
+import {
+  parseCount,
+  parseHeader,
+  parseNonNegativeSeconds,
+  parseQuery,
+  parseSeconds,
+  parseUrl,
+} from './parse-values.js';
+import {UsageError} from './usage-error.js';
+
+/** Connection flags apply to every stream, from profiles too. */
+export function connectionOverrides(flags: Flags): Partial<StreamSpecInput> {
+  const overrides: Partial<StreamSpecInput> = {};
+  const timeout = parseSeconds('--timeout', flags.timeout);
+  const idleTimeout = parseNonNegativeSeconds('--idle-timeout', flags.idleTimeout);
+  const maxEvents = parseCount('--max-events', flags.maxEvents, {allowZero: false});
+  const maxDuration = parseSeconds('--max-duration', flags.maxDuration);
+  const retries = parseCount('--retries', flags.retries, {allowZero: true});
+  if (timeout !== undefined) overrides.timeout = timeout;
+  if (idleTimeout !== undefined) overrides.idleTimeout = idleTimeout;
+  if (maxEvents !== undefined) overrides.maxEvents = maxEvents;
+  if (maxDuration !== undefined) overrides.maxDuration = maxDuration;
+  if (retries !== undefined) overrides.retries = retries;
+  if (flags.reconnect !== undefined) {
+    const policy = reconnectPolicies.find((name) => name === flags.reconnect);
+    if (!policy) {
+      throw new UsageError(
+        `--reconnect: expected one of ${reconnectPolicies.join(', ')}, got "${flags.reconnect}"`,
+      );
+    }
+    overrides.reconnect = policy;
+  }
+  return overrides;
+}
+
+/** "host:port/path" — short and unique enough for a pane title. */
+export function defaultStreamName(url: URL): string {
+  return url.pathname === '/' ? url.host : `${url.host}${url.pathname}`;
+}
+
+/** One spec input per URL from the request flags (curl-like: --data implies POST). */
+export function specsFromUrls(
+  urls: readonly string[],
+  flags: Flags,
+  cwd: string,
+): StreamSpecInput[] {
+  if (urls.length === 0) {
+    const requestFlags = ['method', 'header', 'data', 'query', 'bearer', 'apiKey', 'name'] as const;
+    const used = requestFlags.find((flag) => {
+      const value = flags[flag];
+      return Array.isArray(value) ? value.length > 0 : value !== undefined;
+    });
+    if (used)
+      throw new UsageError(
+        `--${kebab(used)} applies to URLs given on the command line, and none was given`,
+      );
+    return [];
+  }
+  if (flags.name.length > urls.length) {
+    throw new UsageError(`--name: ${flags.name.length} names for ${urls.length} URL(s)`);
+  }
+  if (flags.bearer !== undefined && flags.apiKey !== undefined) {
+    throw new UsageError('--bearer and --api-key: choose one');
+  }
+  if (flags.authHeader !== undefined && flags.apiKey === undefined) {
+    throw new UsageError('--auth-header names the header for --api-key, which is missing');
+  }
+  const headers = Object.fromEntries(flags.header.map(parseHeader));
+  const query = Object.fromEntries(flags.query.map(parseQuery));
+  const body =
+    flags.data.length > 0 ? flags.data.map((data) => readData(data, cwd)).join('&') : undefined;
+  if (body !== undefined && !hasHeader(headers, 'content-type')) {
+    headers['Content-Type'] = looksLikeJson(body)
+      ? 'application/json'
+      : 'application/x-www-form-urlencoded';
+  }
+  const method = flags.method ?? (body === undefined ? 'GET' : 'POST');
+  if (body !== undefined && /^(GET|HEAD)$/i.test(method)) {
+    throw new UsageError(
+      `-d/--data: a ${method.toUpperCase()} request cannot have a body (use -X POST)`,
+    );
+  }
+  const auth =
+    flags.bearer !== undefined
+      ? {type: 'bearer' as const, token: flags.bearer}
+      : flags.apiKey !== undefined
+        ? {type: 'api_key' as const, token: flags.apiKey, header: flags.authHeader}
+        : {type: 'none' as const};
+
+  const seen = new Map<string, number>();
+  return urls.map((raw, index) => {
+    const url = parseUrl(raw);
+    let name = flags.name[index] ?? defaultStreamName(url);
+    const count = (seen.get(name) ?? 0) + 1;
+    seen.set(name, count);
+    if (count > 1) name = `${name} (${count})`;
+    return {name, url: url.href, method, headers, query, body, auth};
+  });
+}
+
+function readData(data: string, cwd: string): string {
+  if (!data.startsWith('@')) return data;
+  const path = data.slice(1);
+  try {
+    return readFileSync(path === '-' ? 0 : new URL(path, `file://${cwd}/`), 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
+    throw new UsageError(`-d/--data ${data}: cannot read the file (${code})`);
+  }
+}
+
+function looksLikeJson(text: string): boolean {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null;
+  } catch {
+    return false;
+  }
+}
+
+function hasHeader(headers: Record<string, string>, name: string): boolean {
+  return Object.keys(headers).some((key) => key.toLowerCase() === name);
+}
+
+function kebab(name: string): string {
+  return name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+}

@@ -1,0 +1,130 @@
+import stringWidth from 'string-width';
+import {sanitize} from './sanitize.js';
+
+/**
+ * Pure helpers that turn server text into what a terminal cell grid can show:
+ * one-line compaction, truncation and wrapping by display width (CJK and most
+ * emoji take two columns). Every function sanitizes or expects sanitized text.
+ */
+
+/** Longest one-line form kept per event; wider than any pane on any screen. */
+export const MAX_LINE_CHARS = 1024;
+/** Only JSON up to this size is parsed for minifying; longer data is shown as is. */
+export const JSON_MINIFY_LIMIT = 64 * 1024;
+export const NEWLINE_MARK = '⏎';
+export const ELLIPSIS = '…';
+
+const segmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+const printableAscii = /^[\x20-\x7e]*$/;
+const lineBreaks = /\r\n|\r|\n/g;
+
+function looksLikeJson(text: string): boolean {
+  const first = text.trimStart()[0];
+  return first === '{' || first === '[';
+}
+
+/** JSON.stringify of the parsed text, or undefined when it is not JSON. */
+export function minifyJson(text: string): string | undefined {
+  if (text.length > JSON_MINIFY_LIMIT || !looksLikeJson(text)) return undefined;
+  try {
+    return JSON.stringify(JSON.parse(text));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Cuts at most `max` UTF-16 units without splitting a surrogate pair. */
+export function sliceCodePoints(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const code = text.charCodeAt(max - 1);
+  const end = code >= 0xd800 && code <= 0xdbff ? max - 1 : max;
+  return text.slice(0, end);
+}
+
+/**
+ * One line for a pane: JSON minified when it parses, line breaks shown as ⏎,
+ * control characters escaped, at most `maxChars` long (with … when cut).
+ */
+export function compactLine(text: string, maxChars = MAX_LINE_CHARS): string {
+  const source = minifyJson(text) ?? text;
+  const cut = source.length > maxChars;
+  const head = sliceCodePoints(source, maxChars).replace(lineBreaks, NEWLINE_MARK);
+  const safe = sanitize(head);
+  const bounded = safe.length > maxChars ? sliceCodePoints(safe, maxChars) : safe;
+  return cut || bounded.length < safe.length ? bounded + ELLIPSIS : bounded;
+}
+
+/** Columns `text` takes on a terminal. */
+export function displayWidth(text: string): number {
+  return printableAscii.test(text) ? text.length : stringWidth(text);
+}
+
+/**
+ * At most `width` columns of `text`, ending in … when it was cut. A wide
+ * character that would straddle the limit is left out whole.
+ */
+export function truncateToWidth(text: string, width: number): string {
+  if (width <= 0) return '';
+  if (printableAscii.test(text)) {
+    return text.length <= width ? text : text.slice(0, width - 1) + ELLIPSIS;
+  }
+  if (stringWidth(text) <= width) return text;
+  const budget = width - 1;
+  let used = 0;
+  let result = '';
+  for (const {segment} of segmenter.segment(text)) {
+    const columns = stringWidth(segment);
+    if (used + columns > budget) break;
+    used += columns;
+    result += segment;
+  }
+  return result + ELLIPSIS;
+}
+
+/** `text` truncated, then padded with spaces to exactly `width` columns. */
+export function fitToWidth(text: string, width: number): string {
+  const cut = truncateToWidth(text, width);
+  const missing = width - displayWidth(cut);
+  return missing > 0 ? cut + ' '.repeat(missing) : cut;
+}
+
+/** Hard-wraps one line (no line breaks in it) into rows of at most `width` columns. */
+export function wrapToWidth(text: string, width: number): string[] {
+  if (width <= 0) return [];
+  if (displayWidth(text) <= width) return [text];
+  const rows: string[] = [];
+  let row = '';
+  let used = 0;
+  for (const {segment} of segmenter.segment(text)) {
+    const columns = stringWidth(segment);
+    if (used + columns > width && row !== '') {
+      rows.push(row);
+      row = '';
+      used = 0;
+    }
+    row += segment;
+    used += columns;
+  }
+  if (row !== '') rows.push(row);
+  return rows;
+}
+
+/**
+ * The readable multi-line form of event data: pretty JSON when it parses,
+ * otherwise its own lines. Every line is sanitized.
+ */
+export function prettyLines(data: string): {lines: string[]; json: boolean} {
+  let pretty: string | undefined;
+  if (looksLikeJson(data)) {
+    try {
+      pretty = JSON.stringify(JSON.parse(data), null, 2);
+    } catch {
+      pretty = undefined;
+    }
+  }
+  const text = pretty ?? data;
+  return {
+    lines: text.split(lineBreaks).map((line) => sanitize(line)),
+    json: pretty !== undefined,
+  };
+}
