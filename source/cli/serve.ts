@@ -1,17 +1,9 @@
-import {startDemoServer} from '../demo/server.js';
+import {DEMO_ROUTES, startDemoServer} from '../demo/server.js';
 import type {Flags} from './flags.js';
 import type {CliIo} from './main.js';
 import {parseCount} from './parse-values.js';
 import {UsageError} from './usage-error.js';
 
-const scenarios = [
-  ['GET ', '/ticker', 'a JSON tick with an id every 250 ms; resumes after Last-Event-ID'],
-  ['GET ', '/logs', 'event: info|warn|error log lines'],
-  ['GET ', '/flaky', 'drops the connection every ~20 events, retry: 1500'],
-  ['POST', '/v1/chat-messages', 'Dify chatflow (Bearer app-ssedeck-demo)'],
-  ['POST', '/v1/chat/completions', 'OpenAI-compatible chunks (Bearer sk-ssedeck-demo)'],
-  ['GET ', '/flood?n=COUNT&size=BYTES', 'events as fast as the client reads'],
-] as const;
 
 /** `ssedeck serve`: the demo server alone, until SIGINT/SIGTERM. Prints its base URL first. */
 export async function runServe(flags: Flags, io: CliIo): Promise<number> {
@@ -28,8 +20,8 @@ export async function runServe(flags: Flags, io: CliIo): Promise<number> {
     );
   }
   io.stdout.write(`${server.url}\n`);
-  for (const [method, path, what] of scenarios) {
-    io.stderr.write(`  ${method} ${server.url}${path}  ${what}\n`);
+  for (const {method, path, description} of DEMO_ROUTES) {
+    io.stderr.write(`  ${method.padEnd(4)} ${server.url}${path}  ${description}\n`);
   }
   io.stderr.write('ssedeck: demo server running; Ctrl-C stops it\n');
   await new Promise<void>((resolve) => {

@@ -1,0 +1,138 @@
+import type {RouteHandler} from './context.js';
+import {DEMO_DIFY_API_KEY, DEMO_OPENAI_API_KEY} from './demo-keys.js';
+import {sendJson} from './http-helpers.js';
+import {difyChat} from './scenarios/dify-chat.js';
+import {difyStop} from './scenarios/dify-stop.js';
+import {flaky} from './scenarios/flaky.js';
+import {flood} from './scenarios/flood.js';
+import {logs} from './scenarios/logs.js';
+import {openAiChat} from './scenarios/openai-chat.js';
+import {status} from './scenarios/status.js';
+import {ticker} from './scenarios/ticker.js';
+
+export type DemoRoute = {
+  readonly name: string;
+  /** "*" accepts any method. */
+  readonly method: 'GET' | 'POST' | '*';
+  /** The path as people write it, e.g. "/status/:code". */
+  readonly path: string;
+  readonly pattern: RegExp;
+  readonly description: string;
+  readonly auth?: string;
+  readonly handler: RouteHandler;
+};
+
+const index: RouteHandler = (_context, {res}) => {
+  sendJson(res, 200, {
+    name: 'ssedeck demo server',
+    scenarios: DEMO_ROUTES.map(({name, method, path, description, auth}) => ({
+      name,
+      method,
+      path,
+      description,
+      ...(auth === undefined ? {} : {auth}),
+    })),
+  });
+};
+
+export const DEMO_ROUTES: readonly DemoRoute[] = [
+  {
+    name: 'index',
+    method: 'GET',
+    path: '/',
+    pattern: /^\/$/,
+    description: 'This list.',
+    handler: index,
+  },
+  {
+    name: 'ticker',
+    method: 'GET',
+    path: '/ticker',
+    pattern: /^\/ticker$/,
+    description:
+      'Price ticks with ids every ~250 ms; resumes after Last-Event-ID. ?interval=ms&limit=N',
+    handler: ticker,
+  },
+  {
+    name: 'logs',
+    method: 'GET',
+    path: '/logs',
+    pattern: /^\/logs$/,
+    description:
+      'Log lines as event: info|warn|error, ~3/s, stack traces in some errors. ?interval=ms&limit=N&seed=N',
+    handler: logs,
+  },
+  {
+    name: 'flaky',
+    method: 'GET',
+    path: '/flaky',
+    pattern: /^\/flaky$/,
+    description:
+      'Ticks with retry: 1500 that drop the connection every ~20 events (abruptly or cleanly, in turn). ?every=N&interval=ms&retry=ms',
+    handler: flaky,
+  },
+  {
+    name: 'dify-chat',
+    method: 'POST',
+    path: '/v1/chat-messages',
+    pattern: /^\/v1\/chat-messages$/,
+    description:
+      'Dify chatflow (advanced-chat) Service API. Queries with "fail", "error" or "long" change the run.',
+    auth: `Bearer ${DEMO_DIFY_API_KEY}`,
+    handler: difyChat,
+  },
+  {
+    name: 'dify-stop',
+    method: 'POST',
+    path: '/v1/chat-messages/:task_id/stop',
+    pattern: /^\/v1\/chat-messages\/([^/]+)\/stop$/,
+    description: 'Stops a running Dify stream. Body {"user"}.',
+    auth: `Bearer ${DEMO_DIFY_API_KEY}`,
+    handler: difyStop,
+  },
+  {
+    name: 'openai-chat',
+    method: 'POST',
+    path: '/v1/chat/completions',
+    pattern: /^\/v1\/chat\/completions$/,
+    description: 'OpenAI-compatible chat completions, streaming or not.',
+    auth: `Bearer ${DEMO_OPENAI_API_KEY}`,
+    handler: openAiChat,
+  },
+  {
+    name: 'flood',
+    method: 'GET',
+    path: '/flood',
+    pattern: /^\/flood$/,
+    description:
+      'n events (default 10000) of ~size bytes (default 100), as fast as the client reads. ?n=COUNT&size=BYTES',
+    handler: flood,
+  },
+  {
+    name: 'status',
+    method: '*',
+    path: '/status/:code',
+    pattern: /^\/status\/([^/]+)$/,
+    description: 'Answers with that HTTP status and a small JSON body. ?retry_after=s',
+    handler: status,
+  },
+];
+
+export type RouteMatch =
+  | {readonly kind: 'found'; readonly route: DemoRoute; readonly params: readonly string[]}
+  | {readonly kind: 'wrong-method'; readonly allow: readonly string[]}
+  | {readonly kind: 'not-found'};
+
+export function matchRoute(method: string, pathname: string): RouteMatch {
+  const allow: string[] = [];
+  for (const route of DEMO_ROUTES) {
+    const match = route.pattern.exec(pathname);
+    if (match === null) continue;
+    if (route.method === '*' || route.method === method) {
+      const params = match.slice(1).map((part) => decodeURIComponent(part));
+      return {kind: 'found', route, params};
+    }
+    allow.push(route.method);
+  }
+  return allow.length > 0 ? {kind: 'wrong-method', allow} : {kind: 'not-found'};
+}
