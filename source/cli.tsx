@@ -2,6 +2,9 @@
 import process from 'node:process';
 import {main} from './cli/main.js';
 
+// React's development build is several times slower; the dashboard is loaded lazily after this.
+process.env.NODE_ENV ??= 'production';
+
 // Signals are handled by the running mode (streams stop and print summaries).
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => undefined);
 

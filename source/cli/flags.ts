@@ -1,4 +1,4 @@
-import meow from 'meow';
+import meow, {type AnyFlags} from 'meow';
 
 export const helpText = `
   Usage
@@ -46,36 +46,78 @@ export const helpText = `
     $ ssedeck -p demo --stream ticker --json --max-duration 5
 `;
 
+const flagDefinitions = {
+  profile: {type: 'string', shortFlag: 'p', isMultiple: true, default: [] as string[]},
+  stream: {type: 'string', isMultiple: true, default: [] as string[]},
+  name: {type: 'string', isMultiple: true, default: [] as string[]},
+  method: {type: 'string', shortFlag: 'X'},
+  header: {type: 'string', shortFlag: 'H', isMultiple: true, default: [] as string[]},
+  data: {type: 'string', shortFlag: 'd', isMultiple: true, default: [] as string[]},
+  query: {type: 'string', isMultiple: true, default: [] as string[]},
+  bearer: {type: 'string'},
+  apiKey: {type: 'string'},
+  authHeader: {type: 'string'},
+  timeout: {type: 'string'},
+  idleTimeout: {type: 'string'},
+  maxEvents: {type: 'string'},
+  maxDuration: {type: 'string'},
+  retries: {type: 'string'},
+  reconnect: {type: 'string'},
+  json: {type: 'boolean', default: false},
+  fps: {type: 'string'},
+  bufferSize: {type: 'string'},
+  port: {type: 'string'},
+  host: {type: 'string'},
+  out: {type: 'string'},
+} satisfies AnyFlags;
+
+const kebab = (name: string) => name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+
+/**
+ * The first word that looks like a flag ssedeck does not have. meow's own check
+ * prints two lines and misses "--unknown=value"; this one is exact and lets
+ * main() print one line.
+ */
+export function findUnknownFlag(argv: readonly string[]): string | undefined {
+  const entries = Object.entries(flagDefinitions);
+  const longNames = new Map<string, string>([
+    ['help', 'boolean'],
+    ['version', 'boolean'],
+  ]);
+  const shortNames = new Map<string, string>();
+  for (const [name, definition] of entries) {
+    longNames.set(kebab(name), definition.type);
+    if ('shortFlag' in definition) shortNames.set(definition.shortFlag, definition.type);
+  }
+  for (let index = 0; index < argv.length; index++) {
+    const word = argv[index] ?? '';
+    if (word === '--') return undefined;
+    if (!word.startsWith('-') || word === '-' || /^-\d/.test(word)) continue;
+    let type: string | undefined;
+    let inlineValue: boolean;
+    if (word.startsWith('--')) {
+      const [name = ''] = word.slice(2).split('=', 1);
+      type =
+        longNames.get(name) ?? (name.startsWith('no-') ? longNames.get(name.slice(3)) : undefined);
+      inlineValue = word.includes('=');
+    } else {
+      type = shortNames.get(word.charAt(1));
+      inlineValue = word.length > 2;
+    }
+    if (type === undefined) return word.split('=', 1)[0];
+    if (type === 'string' && !inlineValue) index++;
+  }
+  return undefined;
+}
+
 export function parseCommandLine(argv: readonly string[]) {
   return meow(helpText, {
     importMeta: import.meta,
     argv: [...argv],
-    allowUnknownFlags: false,
+    // findUnknownFlag() reports unknown flags as one line.
+    allowUnknownFlags: true,
     booleanDefault: undefined,
-    flags: {
-      profile: {type: 'string', shortFlag: 'p', isMultiple: true, default: []},
-      stream: {type: 'string', isMultiple: true, default: []},
-      name: {type: 'string', isMultiple: true, default: []},
-      method: {type: 'string', shortFlag: 'X'},
-      header: {type: 'string', shortFlag: 'H', isMultiple: true, default: []},
-      data: {type: 'string', shortFlag: 'd', isMultiple: true, default: []},
-      query: {type: 'string', isMultiple: true, default: []},
-      bearer: {type: 'string'},
-      apiKey: {type: 'string'},
-      authHeader: {type: 'string'},
-      timeout: {type: 'string'},
-      idleTimeout: {type: 'string'},
-      maxEvents: {type: 'string'},
-      maxDuration: {type: 'string'},
-      retries: {type: 'string'},
-      reconnect: {type: 'string'},
-      json: {type: 'boolean', default: false},
-      fps: {type: 'string'},
-      bufferSize: {type: 'string'},
-      port: {type: 'string'},
-      host: {type: 'string'},
-      out: {type: 'string'},
-    },
+    flags: flagDefinitions,
   });
 }
 

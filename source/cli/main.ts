@@ -1,4 +1,5 @@
 import {fileURLToPath} from 'node:url';
+import {sanitize} from '../core/sanitize.js';
 import {createRedactor, secretsOfSpec, type Redactor} from '../core/redact.js';
 import {SseStream} from '../core/sse-stream.js';
 import {resolveStreamSpec, type StreamSpec} from '../core/stream-spec.js';
@@ -8,7 +9,7 @@ import {runHeadless} from '../headless/run-headless.js';
 import {runImportCurl, runProfilesList, runProfilesValidate} from '../profiles/commands.js';
 import {loadProfiles, selectStreams} from '../profiles/load.js';
 import {ProfileError} from '../profiles/problems.js';
-import {parseCommandLine, type CommandLine} from './flags.js';
+import {findUnknownFlag, parseCommandLine, type CommandLine} from './flags.js';
 import {parseCount} from './parse-values.js';
 import {runServe} from './serve.js';
 import {connectionOverrides, specsFromUrls} from './specs-from-flags.js';
@@ -34,6 +35,8 @@ export const HEADLESS_DEMO_SECONDS = 10;
 /** Runs the command line; returns the exit code. Usage and profile errors become one stderr line each. */
 export async function main(io: CliIo): Promise<number> {
   try {
+    const unknown = findUnknownFlag(io.argv);
+    if (unknown) throw new UsageError(`unknown flag ${unknown} (see ssedeck --help)`);
     const cli = parseCommandLine(io.argv);
     return await dispatch(cli, io);
   } catch (error) {
@@ -133,8 +136,13 @@ async function runStreams(cli: CommandLine, io: CliIo): Promise<number> {
       stdout: io.stdout,
       stdin: io.stdin,
     });
-    if (result.summaries.length > 0)
+    if (result.summaries.length > 0) {
       io.stdout.write(`${formatSummaryLines(result.summaries, redact)}\n`);
+    }
+    if (result.error !== undefined) {
+      const message = result.error instanceof Error ? result.error.message : String(result.error);
+      io.stderr.write(`ssedeck: the dashboard crashed: ${sanitize(redact(message))}\n`);
+    }
     return result.exitCode;
   } finally {
     await demo?.close();

@@ -4,7 +4,6 @@ import type {CliIo} from './main.js';
 import {parseCount} from './parse-values.js';
 import {UsageError} from './usage-error.js';
 
-
 /** `ssedeck serve`: the demo server alone, until SIGINT/SIGTERM. Prints its base URL first. */
 export async function runServe(flags: Flags, io: CliIo): Promise<number> {
   const port = parseCount('--port', flags.port, {allowZero: true});

@@ -2,7 +2,7 @@ import type {Redactor} from '../core/redact.js';
 import type {StreamRecord, SummaryRecord} from '../core/records.js';
 import type {StreamController} from '../core/stream-controller.js';
 import type {LineWriter} from './line-writer.js';
-import {toNdjsonLine} from './ndjson.js';
+import {toNdjsonLine} from '../core/ndjson.js';
 
 export type HeadlessOptions = {
   readonly streams: readonly StreamController[];

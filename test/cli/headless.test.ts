@@ -169,7 +169,7 @@ describe('ssedeck --json', () => {
 
 describe('usage errors exit 2 with one line naming the problem', () => {
   const cases: Array<[string[], RegExp]> = [
-    [['--bogus', 'http://x'], /bogus/],
+    [['--bogus', 'http://x'], /^ssedeck: unknown flag --bogus \(see ssedeck --help\)$/],
     [['--json', 'not a url'], /^ssedeck: bad URL "not a url"/],
     [['--json', 'ftp://example.com/x'], /only http and https/],
     [

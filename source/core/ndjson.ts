@@ -1,5 +1,5 @@
-import type {StreamRecord} from '../core/records.js';
-import type {Redactor} from '../core/redact.js';
+import type {StreamRecord} from './records.js';
+import type {Redactor} from './redact.js';
 
 /**
  * The NDJSON wire contract: one snake_case object per record, keys in a

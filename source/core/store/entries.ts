@@ -1,0 +1,188 @@
+import {compactLine, sliceCodePoints} from '../display-text.js';
+import type {Redactor} from '../redact.js';
+import type {EventRecord, StreamRecord} from '../records.js';
+import {sanitize} from '../sanitize.js';
+import type {ConnectionInfo, DisplayEntry} from './types.js';
+
+/** Raw data kept per event for the pretty view and export. */
+export const DEFAULT_DATA_CAP = 64 * 1024;
+export const MAX_EVENT_TYPE_CHARS = 64;
+/** Longest secret that is still redacted when it straddles the data cap. */
+const REDACT_MARGIN = 256;
+
+/** A copy that does not keep a huge parent string alive (V8 slices share memory). */
+function ownCopy(text: string): string {
+  return Buffer.from(text, 'utf8').toString('utf8');
+}
+
+export function eventEntry(
+  record: EventRecord,
+  seq: number,
+  dataCap: number,
+  redact: Redactor,
+): DisplayEntry {
+  const {data} = record;
+  const eventType = sliceCodePoints(record.eventType, MAX_EVENT_TYPE_CHARS);
+  const cut = data.length > dataCap;
+  const kept = cut
+    ? ownCopy(sliceCodePoints(redact(data.slice(0, dataCap + REDACT_MARGIN)), dataCap))
+    : redact(data);
+  return {
+    seq,
+    kind: 'event',
+    level: 'info',
+    timestamp: record.timestamp,
+    bytesReceived: record.bytesReceived,
+    eventType,
+    typeLabel: sanitize(eventType),
+    line: compactLine(kept),
+    data: kept,
+    dataLength: data.length,
+    eventId: redact(record.eventId),
+    eventNumber: record.eventNumber,
+  };
+}
+
+function seconds(ms: number): string {
+  return ms >= 1000 ? `${Math.round(ms / 100) / 10}s` : `${Math.round(ms)}ms`;
+}
+
+function noticeText(
+  record: StreamRecord,
+): {text: string; level: DisplayEntry['level']} | undefined {
+  switch (record.type) {
+    case 'status':
+      if (record.state === 'open') {
+        const verb = record.attempt > 1 ? `reconnected (attempt ${record.attempt})` : 'connected';
+        return {
+          text: `${verb}: HTTP ${record.httpStatus} ${record.contentType} in ${seconds(record.headersMs)}`,
+          level: 'info',
+        };
+      }
+      if (record.state === 'reconnecting') {
+        return {
+          text: `reconnecting in ${seconds(record.delayMs)}: ${record.reason}`,
+          level: 'warn',
+        };
+      }
+      return undefined;
+    case 'error':
+      return record.status === 'failed'
+        ? {text: `failed: ${record.error}`, level: 'error'}
+        : undefined;
+    case 'summary':
+      return {text: record.summary, level: record.status === 'failed' ? 'error' : 'info'};
+    case 'event':
+    case 'keepalive':
+      return undefined;
+  }
+}
+
+/** A notice line for a connection record worth showing in the pane, if any. */
+export function noticeEntry(
+  record: StreamRecord,
+  seq: number,
+  redact: Redactor,
+): DisplayEntry | undefined {
+  const notice = noticeText(record);
+  if (!notice) return undefined;
+  return {
+    seq,
+    kind: 'notice',
+    level: notice.level,
+    timestamp: record.timestamp,
+    bytesReceived: record.bytesReceived,
+    eventType: '',
+    typeLabel: '',
+    line: compactLine(redact(notice.text)),
+    data: '',
+    dataLength: 0,
+    eventId: '',
+    eventNumber: 0,
+    record,
+  };
+}
+
+/** "HTTP 401 Unauthorized (content type application/json): {body}" from the engine. */
+const httpError = /^HTTP \d{3}(?: ([^(:]*[^(:\s]))?\s*(?:\([^)]*\))?(?::\s*([\s\S]*))?$/;
+
+function jsonMessage(text: string): string | undefined {
+  if (!text.startsWith('{')) return undefined;
+  try {
+    const body: unknown = JSON.parse(text);
+    if (body !== null && typeof body === 'object' && 'message' in body) {
+      const {message} = body;
+      if (typeof message === 'string' && message !== '') return message;
+    }
+  } catch {
+    // Not a JSON body.
+  }
+  return undefined;
+}
+
+/**
+ * "HTTP 401: Access token is invalid" from the engine's error text: the JSON
+ * body's message when there is one, else the status line's reason, else the body.
+ */
+export function failureLabel(error: string, httpStatus: number | undefined): string {
+  if (httpStatus === undefined) return error;
+  const match = httpError.exec(error);
+  if (!match) return `HTTP ${httpStatus}: ${error}`;
+  const [, reason, rest = ''] = match;
+  const detail = jsonMessage(rest.trim()) ?? reason ?? (rest.trim() || undefined);
+  return detail === undefined ? `HTTP ${httpStatus}` : `HTTP ${httpStatus}: ${detail}`;
+}
+
+/** The badge state after `record`. */
+export function nextConnection(
+  current: ConnectionInfo,
+  record: StreamRecord,
+  redact: Redactor,
+): ConnectionInfo {
+  switch (record.type) {
+    case 'status':
+      switch (record.state) {
+        case 'connecting':
+          return {kind: 'connecting', attempt: record.attempt};
+        case 'open':
+          return {kind: 'open', httpStatus: record.httpStatus, since: record.timestamp};
+        case 'reconnecting':
+          return {
+            kind: 'retry',
+            retryAt: record.timestamp + record.delayMs,
+            delayMs: record.delayMs,
+            attempt: record.attempt,
+            failures: record.failures,
+            maxFailures: record.maxFailures,
+            reason: sanitize(redact(record.reason)),
+          };
+      }
+      break;
+    case 'error':
+      if (record.status === 'retrying') return current;
+      return {
+        kind: 'failed',
+        message: compactLine(redact(failureLabel(record.error, record.httpStatus)), 512),
+        httpStatus: record.httpStatus,
+      };
+    case 'summary':
+      if (record.status === 'failed') {
+        return current.kind === 'failed'
+          ? current
+          : {
+              kind: 'failed',
+              message: compactLine(redact(record.reason), 512),
+              httpStatus: undefined,
+            };
+      }
+      return {
+        kind: 'closed',
+        status: record.status,
+        reason: compactLine(redact(record.reason), 512),
+      };
+    case 'event':
+    case 'keepalive':
+      return current;
+  }
+  return current;
+}

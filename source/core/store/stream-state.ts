@@ -1,0 +1,123 @@
+import {createCounters, type StreamCounters} from '../counters.js';
+import type {Redactor} from '../redact.js';
+import {createRateMeter, emptyRateSample, type RateMeter} from './rate.js';
+import {RingBuffer} from './ring-buffer.js';
+import type {ConnectionInfo, DisplayEntry, OverviewSnapshot, StreamSnapshot} from './types.js';
+
+/**
+ * Per-stream state of the store and the immutable snapshots published from it.
+ */
+
+/** Mutable per-stream state; only the store touches it. */
+export type StreamState = {
+  readonly name: string;
+  readonly ring: RingBuffer<DisplayEntry>;
+  readonly counters: StreamCounters;
+  readonly rate: RateMeter;
+  redact: Redactor;
+  connection: ConnectionInfo;
+  running: boolean;
+  seq: number;
+  dropped: number;
+  paused: boolean;
+  frozen: readonly DisplayEntry[];
+  pausedArrivals: number;
+  entriesChanged: boolean;
+  version: number;
+  snapshot: StreamSnapshot;
+};
+
+export const identity: Redactor = (text) => text;
+
+export function publish(state: StreamState): StreamSnapshot {
+  const previous = state.snapshot;
+  const {eventsByType, ...counters} = state.counters;
+  let entries = previous.entries;
+  if (state.paused) entries = state.frozen;
+  else if (state.entriesChanged || previous.paused) entries = state.ring.toArray();
+  state.entriesChanged = false;
+  state.version++;
+  state.snapshot = {
+    name: state.name,
+    version: state.version,
+    connection: state.connection,
+    running: state.running,
+    counters: {
+      ...counters,
+      lastEventId: state.redact(counters.lastEventId),
+      eventTypes: Object.keys(eventsByType).length,
+    },
+    rate: state.rate.sample(),
+    entries,
+    buffered: state.ring.size,
+    bufferSize: state.ring.capacity,
+    dropped: state.dropped,
+    paused: state.paused,
+    pausedArrivals: state.pausedArrivals,
+  };
+  return state.snapshot;
+}
+
+export function createState(name: string, bufferSize: number): StreamState {
+  const state: StreamState = {
+    name,
+    ring: new RingBuffer<DisplayEntry>(bufferSize),
+    counters: createCounters(),
+    rate: createRateMeter(),
+    redact: identity,
+    connection: {kind: 'idle'},
+    running: false,
+    seq: 0,
+    dropped: 0,
+    paused: false,
+    frozen: [],
+    pausedArrivals: 0,
+    entriesChanged: false,
+    version: 0,
+    snapshot: undefined as unknown as StreamSnapshot,
+  };
+  state.snapshot = {
+    name,
+    version: 0,
+    connection: state.connection,
+    running: false,
+    counters: {...createCounters(), eventTypes: 0},
+    rate: emptyRateSample,
+    entries: [],
+    buffered: 0,
+    bufferSize,
+    dropped: 0,
+    paused: false,
+    pausedArrivals: 0,
+  };
+  return state;
+}
+
+function sameNames(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((name, index) => name === b[index]);
+}
+
+export function overviewOf(
+  version: number,
+  states: Iterable<StreamState>,
+  previousNames: readonly string[] = [],
+): OverviewSnapshot {
+  const overview = {version, names: [] as string[], open: 0, retrying: 0, failed: 0};
+  let events = 0;
+  let bytes = 0;
+  let reconnects = 0;
+  let errors = 0;
+  for (const {name, counters, connection} of states) {
+    overview.names.push(name);
+    events += counters.events;
+    bytes += counters.bytes;
+    reconnects += counters.reconnects;
+    errors += counters.errors;
+    if (connection.kind === 'open') overview.open++;
+    if (connection.kind === 'retry') overview.retrying++;
+    if (connection.kind === 'failed') overview.failed++;
+  }
+  // The same names array while the streams stay the same, for cheap subscribers.
+  const names = sameNames(overview.names, previousNames) ? previousNames : overview.names;
+  return {...overview, names, events, bytes, reconnects, errors};
+}

@@ -1,0 +1,154 @@
+import {applyRecord} from '../counters.js';
+import {createRedactor, secretsOfSpec} from '../redact.js';
+import type {StreamRecord} from '../records.js';
+import {DEFAULT_DATA_CAP, eventEntry, nextConnection, noticeEntry} from './entries.js';
+import {writeNdjsonExport} from './export-ndjson.js';
+import {createState, identity, overviewOf, publish, type StreamState} from './stream-state.js';
+import type {DisplayEntry, StreamSnapshot, StreamStore, StreamStoreOptions} from './types.js';
+
+export const DEFAULT_BUFFER_SIZE = 1000;
+export const DEFAULT_NOTIFY_INTERVAL_MS = 50;
+
+/**
+ * The dashboard's data, outside React: per-stream ring buffers of display
+ * entries, counters (the shared reducer), badge state and rate. Records are
+ * ingested as they come; listeners are notified at most every
+ * `notifyIntervalMs`, and each notification publishes a new immutable
+ * snapshot only for the streams that changed.
+ */
+export function createStreamStore(options: StreamStoreOptions = {}): StreamStore {
+  const bufferSize = options.bufferSize ?? DEFAULT_BUFFER_SIZE;
+  const intervalMs = options.notifyIntervalMs ?? DEFAULT_NOTIFY_INTERVAL_MS;
+  const dataCap = options.dataCap ?? DEFAULT_DATA_CAP;
+  const now = options.now ?? Date.now;
+  const states = new Map<string, StreamState>();
+  const missing = new Map<string, StreamSnapshot>();
+  const listeners = new Set<() => void>();
+  const dirty = new Set<StreamState>();
+  const detachers = new Set<() => void>();
+  let overview = overviewOf(0, []);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let lastNotifyAt = Number.NEGATIVE_INFINITY;
+
+  const ensure = (name: string, size = bufferSize): StreamState => {
+    let state = states.get(name);
+    if (!state) {
+      state = createState(name, size);
+      states.set(name, state);
+      dirty.add(state);
+    }
+    return state;
+  };
+  for (const stream of options.streams ?? []) ensure(stream.name, stream.bufferSize);
+  overview = overviewOf(0, states.values());
+
+  const flush = (): void => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    lastNotifyAt = now();
+    if (dirty.size === 0) return;
+    for (const state of dirty) publish(state);
+    dirty.clear();
+    overview = overviewOf(overview.version + 1, states.values(), overview.names);
+    for (const listener of [...listeners]) listener();
+  };
+
+  const changed = (state: StreamState): void => {
+    dirty.add(state);
+    if (timer !== undefined) return;
+    const wait = Math.max(0, lastNotifyAt + intervalMs - now());
+    timer = setTimeout(flush, wait);
+    timer.unref?.();
+  };
+
+  const addEntry = (state: StreamState, entry: DisplayEntry): void => {
+    if (state.ring.push(entry)) state.dropped++;
+    state.entriesChanged = true;
+  };
+
+  const ingest = (record: StreamRecord): void => {
+    const state = ensure(record.stream);
+    applyRecord(state.counters, record);
+    state.connection = nextConnection(state.connection, record, state.redact);
+    if (record.type === 'status') state.running = true;
+    if (record.type === 'summary') state.running = false;
+    if (record.type === 'event') {
+      state.rate.add(now());
+      addEntry(state, eventEntry(record, ++state.seq, dataCap, state.redact));
+      if (state.paused) state.pausedArrivals++;
+    } else {
+      const notice = noticeEntry(record, state.seq + 1, state.redact);
+      if (notice) {
+        state.seq++;
+        addEntry(state, notice);
+      }
+    }
+    changed(state);
+  };
+
+  const known = (name: string): StreamState | undefined => states.get(name);
+
+  return {
+    ingest,
+    attach(controllers) {
+      const unsubscribes = controllers.map((controller) => {
+        const state = ensure(controller.name);
+        state.redact = createRedactor(secretsOfSpec(controller.resolved.spec));
+        state.running = controller.running;
+        changed(state);
+        return controller.subscribe(ingest);
+      });
+      const detach = (): void => {
+        for (const unsubscribe of unsubscribes) unsubscribe();
+        detachers.delete(detach);
+      };
+      detachers.add(detach);
+      return detach;
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    getSnapshot(name) {
+      const state = known(name);
+      if (state) return state.snapshot;
+      let empty = missing.get(name);
+      if (!empty) {
+        empty = createState(name, bufferSize).snapshot;
+        missing.set(name, empty);
+      }
+      return empty;
+    },
+    getOverviewSnapshot: () => overview,
+    flush,
+    clear(name) {
+      const state = known(name);
+      if (!state) return;
+      state.ring.clear();
+      state.frozen = [];
+      state.entriesChanged = true;
+      changed(state);
+    },
+    setPaused(name, paused) {
+      const state = known(name);
+      if (!state || state.paused === paused) return;
+      state.paused = paused;
+      state.frozen = paused ? state.ring.toArray() : [];
+      state.pausedArrivals = 0;
+      state.entriesChanged = true;
+      changed(state);
+    },
+    async exportEvents(name, path, include) {
+      const state = known(name);
+      const entries = state ? state.ring.toArray() : [];
+      const kept = include ? entries.filter(include) : entries;
+      return writeNdjsonExport(name, kept, path, state?.redact ?? identity);
+    },
+    dispose() {
+      if (timer !== undefined) clearTimeout(timer);
+      timer = undefined;
+      for (const detach of [...detachers]) detach();
+      listeners.clear();
+    },
+  };
+}

@@ -1,0 +1,124 @@
+import type {StreamCounters} from '../counters.js';
+import type {StreamRecord} from '../records.js';
+import type {StreamController} from '../stream-controller.js';
+import type {RateSample} from './rate.js';
+
+/**
+ * One line of a pane: an event, or a notice about the connection (opened,
+ * reconnecting, failed, closed). Display strings are sanitized and bounded at
+ * ingest; `data` keeps the raw event data (secrets redacted) up to a cap for
+ * the pretty view, filters and export.
+ */
+export type DisplayEntry = {
+  /** Per stream, increasing by one per entry; survives clear(). */
+  readonly seq: number;
+  readonly kind: 'event' | 'notice';
+  readonly level: 'info' | 'warn' | 'error';
+  readonly timestamp: number;
+  readonly bytesReceived: number;
+  /** Raw event type, bounded ("" for notices). */
+  readonly eventType: string;
+  /** The event type sanitized for the screen. */
+  readonly typeLabel: string;
+  /** Sanitized one-line form of the data (events) or the notice text. */
+  readonly line: string;
+  /** Raw event data, redacted, cut at the store's data cap ("" for notices). */
+  readonly data: string;
+  /** Length of the original data in UTF-16 units (data.length when not cut). */
+  readonly dataLength: number;
+  /** The stream's last event ID after this event, raw. */
+  readonly eventId: string;
+  readonly eventNumber: number;
+  /** For notices: the record they describe, for export. */
+  readonly record?: StreamRecord;
+};
+
+/** What the state badge shows. */
+export type ConnectionInfo =
+  | {readonly kind: 'idle'}
+  | {readonly kind: 'connecting'; readonly attempt: number}
+  | {readonly kind: 'open'; readonly httpStatus: number; readonly since: number}
+  | {
+      readonly kind: 'retry';
+      readonly retryAt: number;
+      readonly delayMs: number;
+      readonly attempt: number;
+      readonly failures: number;
+      readonly maxFailures: number;
+      readonly reason: string;
+    }
+  | {readonly kind: 'closed'; readonly status: 'completed' | 'stopped'; readonly reason: string}
+  | {readonly kind: 'failed'; readonly message: string; readonly httpStatus: number | undefined};
+
+export type CountersView = Readonly<Omit<StreamCounters, 'eventsByType'>> & {
+  readonly eventTypes: number;
+};
+
+/** Immutable view of one stream; a new object only when the stream changed. */
+export type StreamSnapshot = {
+  readonly name: string;
+  readonly version: number;
+  readonly connection: ConnectionInfo;
+  /** True from the first status record of a run until its summary. */
+  readonly running: boolean;
+  readonly counters: CountersView;
+  readonly rate: RateSample;
+  /** Oldest first. Frozen at the moment of pausing while paused. */
+  readonly entries: readonly DisplayEntry[];
+  /** Entries buffered now (also while paused). */
+  readonly buffered: number;
+  readonly bufferSize: number;
+  /** Entries that fell out of the ring buffer so far. */
+  readonly dropped: number;
+  readonly paused: boolean;
+  /** Events that arrived since the pane was paused. */
+  readonly pausedArrivals: number;
+};
+
+export type OverviewSnapshot = {
+  readonly version: number;
+  readonly names: readonly string[];
+  readonly open: number;
+  readonly retrying: number;
+  readonly failed: number;
+  readonly events: number;
+  readonly bytes: number;
+  readonly reconnects: number;
+  readonly errors: number;
+};
+
+export type StreamConfig = {readonly name: string; readonly bufferSize?: number};
+
+export type StreamStoreOptions = {
+  readonly streams?: readonly StreamConfig[];
+  /** Ring buffer entries per stream (default 1000). */
+  readonly bufferSize?: number;
+  /** Least time between two notifications (default 50 ms). */
+  readonly notifyIntervalMs?: number;
+  /** Raw data kept per event for the pretty view and export (default 64 KiB). */
+  readonly dataCap?: number;
+  readonly now?: () => number;
+};
+
+export type ExportResult = {readonly path: string; readonly count: number};
+
+export type StreamStore = {
+  ingest(record: StreamRecord): void;
+  /** Subscribes to every controller's records; returns a function that detaches them all. */
+  attach(controllers: readonly StreamController[]): () => void;
+  subscribe(listener: () => void): () => void;
+  getSnapshot(name: string): StreamSnapshot;
+  getOverviewSnapshot(): OverviewSnapshot;
+  /** Publishes pending changes now and notifies (tests, shutdown). */
+  flush(): void;
+  clear(name: string): void;
+  setPaused(name: string, paused: boolean): void;
+  /** Writes the buffered entries (those `include` keeps) as NDJSON records. */
+  exportEvents(
+    name: string,
+    path: string,
+    include?: (entry: DisplayEntry) => boolean,
+  ): Promise<ExportResult>;
+  /** Stops the notify timer and detaches every controller. */
+  dispose(): void;
+};

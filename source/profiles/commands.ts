@@ -1,0 +1,145 @@
+import {readFile} from 'node:fs/promises';
+import {displayPath, loadProfileFile} from './load-file.js';
+import type {FileLoadResult} from './load-file.js';
+import type {ProfileOutline} from './profile-outline.js';
+import {outlineProfile} from './profile-outline.js';
+import {ProfileError} from './problems.js';
+import type {SearchOptions} from './resolve.js';
+import {
+  findAllProfileFiles,
+  profileNameOf,
+  profileSearchDirs,
+  resolveProfileRef,
+} from './resolve.js';
+
+export {runImportCurl} from './curl/import-curl-command.js';
+
+export type CommandIo = SearchOptions & {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+};
+
+export const EXIT_OK = 0;
+export const EXIT_INVALID = 2;
+
+function noProfilesMessage(io: CommandIo): string {
+  const dirs = profileSearchDirs(io).map((dir) => displayPath(dir, io.cwd));
+  return `no profiles found in ${dirs.join(' or ')}\n`;
+}
+
+async function readText(file: string): Promise<string | undefined> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function statusLine(result: FileLoadResult, displayFile: string): string {
+  if (result.ok) return 'ok';
+  const count = result.problems.length;
+  if (result.onlyMissingVariables) {
+    return `needs ${result.missingVariables.join(', ')} (environment or .env beside the file)`;
+  }
+  return `invalid: ${count} problem${count === 1 ? '' : 's'}; run: ssedeck profiles validate ${displayFile}`;
+}
+
+function formatOutline(outline: ProfileOutline): string[] {
+  const lines = outline.description === undefined ? [] : [`  ${outline.description}`];
+  const nameWidth = Math.max(...outline.streams.map((stream) => stream.name.length));
+  const methodWidth = Math.max(...outline.streams.map((stream) => stream.method.length));
+  for (const stream of outline.streams) {
+    const extras = [
+      stream.auth === 'none' ? '' : `  auth: ${stream.auth}`,
+      stream.answer === undefined ? '' : `  answer: ${stream.answer}`,
+    ].join('');
+    lines.push(
+      `  - ${stream.name.padEnd(nameWidth)}  ${stream.method.padEnd(methodWidth)}  ${stream.url}${extras}`,
+    );
+  }
+  return lines;
+}
+
+/**
+ * `ssedeck profiles`: every profile found (./profiles, then the config dir) with
+ * its streams, method and URL as written in the file (secrets redacted), and
+ * whether it loads with the current environment.
+ */
+export async function runProfilesList(io: CommandIo): Promise<number> {
+  const files = await findAllProfileFiles(io);
+  if (files.length === 0) {
+    io.stdout(noProfilesMessage(io));
+    return EXIT_OK;
+  }
+  const seenNames = new Map<string, string>();
+  const blocks: string[] = [];
+  for (const file of files) {
+    const displayFile = displayPath(file, io.cwd);
+    const fileName = profileNameOf(file);
+    const shadowedBy = seenNames.get(fileName);
+    if (shadowedBy === undefined) seenNames.set(fileName, displayFile);
+    const text = await readText(file);
+    const outline = text === undefined ? undefined : outlineProfile(file, text);
+    const result = await loadProfileFile(file, io);
+    const header = `${outline?.name ?? fileName}  ${displayFile}`;
+    const shadowNote =
+      shadowedBy === undefined ? [] : [`  (--profile ${fileName} picks ${shadowedBy})`];
+    const body = outline === undefined ? [] : formatOutline(outline);
+    blocks.push(
+      [header, ...shadowNote, ...body, `  status: ${statusLine(result, displayFile)}`].join('\n'),
+    );
+  }
+  io.stdout(`${blocks.join('\n\n')}\n`);
+  return EXIT_OK;
+}
+
+async function filesToValidate(refs: readonly string[], io: CommandIo): Promise<string[]> {
+  if (refs.length === 0) return findAllProfileFiles(io);
+  const files: string[] = [];
+  const problems: string[] = [];
+  for (const ref of refs) {
+    try {
+      files.push(await resolveProfileRef(ref, io));
+    } catch (error) {
+      if (!(error instanceof ProfileError)) throw error;
+      problems.push(...error.lines);
+    }
+  }
+  if (problems.length > 0) throw new ProfileError(problems);
+  return files;
+}
+
+/**
+ * `ssedeck profiles validate [PATH|NAME...]` (no argument: every profile found).
+ * Prints one `ok` line per valid file and every problem of the others; exit 0 or 2.
+ */
+export async function runProfilesValidate(
+  paths: readonly string[],
+  io: CommandIo,
+): Promise<number> {
+  let files: string[];
+  try {
+    files = await filesToValidate(paths, io);
+  } catch (error) {
+    if (!(error instanceof ProfileError)) throw error;
+    io.stderr(`${error.message}\n`);
+    return EXIT_INVALID;
+  }
+  if (files.length === 0) {
+    io.stderr(noProfilesMessage(io));
+    return EXIT_OK;
+  }
+  let invalid = 0;
+  for (const file of files) {
+    const result = await loadProfileFile(file, io);
+    for (const warning of result.warnings) io.stderr(`${warning}\n`);
+    if (result.ok) {
+      const count = result.profile.streams.length;
+      io.stdout(`ok  ${result.profile.displayFile} (${count} stream${count === 1 ? '' : 's'})\n`);
+    } else {
+      invalid++;
+      io.stderr(`${result.problems.join('\n')}\n`);
+    }
+  }
+  return invalid > 0 ? EXIT_INVALID : EXIT_OK;
+}

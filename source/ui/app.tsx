@@ -1,0 +1,115 @@
+import {Box, useInput} from 'ink';
+import {useEffect, useMemo, useReducer} from 'react';
+import type {StreamStore} from '../core/store/types.js';
+import type {DashboardControls} from './controls.js';
+import {Footer} from './footer.js';
+import {Grid} from './grid.js';
+import {HelpOverlay} from './help-overlay.js';
+import {useKeyHandler} from './hooks/use-key-handler.js';
+import {useNow} from './hooks/use-now.js';
+import {useStreamNames} from './hooks/use-stream-snapshot.js';
+import {useTerminalSize} from './hooks/use-terminal-size.js';
+import {computeGridLayout, type TerminalSize} from './layout.js';
+import {Pane} from './pane.js';
+import {uiReducer} from './state/ui-reducer.js';
+import {focusedName, initialUiState} from './state/ui-state.js';
+import {ThemeContext, createTheme} from './theme.js';
+
+export const MESSAGE_MS = 5000;
+
+export type AppProps = {
+  readonly store: StreamStore;
+  readonly controls: DashboardControls;
+  /** Fixed terminal size (tests); otherwise the real one, re-read on resize. */
+  readonly size?: TerminalSize;
+  /** False for NO_COLOR. */
+  readonly color?: boolean;
+  readonly clock?: () => number;
+  /** How often time-based text refreshes; 0 = never (tests). */
+  readonly tickMs?: number;
+  readonly fps?: number;
+};
+
+/** The dashboard: a grid of panes (or one zoomed pane, or help) over a footer. */
+export function App(props: AppProps) {
+  const {store, controls, fps = 30} = props;
+  const names = useStreamNames(store);
+  const [state, dispatch] = useReducer(uiReducer, names, initialUiState);
+  useEffect(() => {
+    if (state.names !== names) dispatch({type: 'streams', names});
+  }, [names, state.names]);
+  const {size, settling} = useTerminalSize(props.size, fps);
+  const clock = props.clock ?? Date.now;
+  const now = useNow(props.tickMs ?? 1000, clock);
+  const theme = useMemo(() => createTheme(props.color ?? true), [props.color]);
+  const layout = useMemo(
+    () => computeGridLayout(size, names.length, state.focus),
+    [size, names.length, state.focus],
+  );
+  useInput(useKeyHandler({state, dispatch, store, controls, layout}));
+  const messageId = state.message?.id;
+  useEffect(() => {
+    if (messageId === undefined) return;
+    const timer = setTimeout(() => dispatch({type: 'message-expire', id: messageId}), MESSAGE_MS);
+    return () => clearTimeout(timer);
+  }, [messageId]);
+
+  if (settling) return null;
+  const name = focusedName(state);
+  let body;
+  if (state.help) {
+    body = <HelpOverlay width={layout.width} height={layout.paneArea} />;
+  } else if (state.view === 'zoom' && name !== undefined) {
+    const pretty = state.pretty?.name === name ? state.pretty : undefined;
+    body = (
+      <Pane
+        store={store}
+        name={name}
+        index={state.focus}
+        focused
+        width={layout.width}
+        height={layout.paneArea}
+        now={now}
+        clock={clock}
+        timestamps={state.timestamps}
+        filter={
+          state.filterEdit?.name === name ? state.filterEdit.draft : (state.filters[name] ?? '')
+        }
+        filterEditing={state.filterEdit?.name === name}
+        zoomed
+        selection={state.selection[name]}
+        prettySeq={pretty?.seq}
+        prettyOffset={pretty?.offset ?? 0}
+      />
+    );
+  } else {
+    body = (
+      <Grid
+        store={store}
+        layout={layout}
+        names={names}
+        focus={state.focus}
+        now={now}
+        clock={clock}
+        timestamps={state.timestamps}
+        filters={state.filters}
+        filterEdit={state.filterEdit}
+      />
+    );
+  }
+  return (
+    <ThemeContext.Provider value={theme}>
+      <Box flexDirection="column" width={layout.width} height={layout.height} overflow="hidden">
+        {body}
+        <Footer
+          store={store}
+          width={layout.width}
+          zoomed={state.view === 'zoom'}
+          filterEdit={state.filterEdit}
+          message={state.message}
+          hidden={state.view === 'grid' ? layout.hiddenBefore + layout.hiddenAfter : 0}
+        />
+      </Box>
+    </ThemeContext.Provider>
+  );
+}

@@ -1,0 +1,44 @@
+import {memo} from 'react';
+import type {DisplayEntry} from '../core/store/types.js';
+import {fitToWidth} from '../core/display-text.js';
+import {formatClock} from './format.js';
+import {useTheme} from './hooks/use-theme.js';
+import {Line, padSegments, type Segment} from './line.js';
+
+type EventRowProps = {
+  readonly entry: DisplayEntry;
+  readonly width: number;
+  readonly typeWidth: number;
+  readonly timestamps: boolean;
+  readonly millis: boolean;
+  readonly selected: boolean;
+};
+
+/** One buffered entry on one row: time, event type (stable color), data. */
+export const EventRow = memo(function EventRow(props: EventRowProps) {
+  const theme = useTheme();
+  const {entry, selected} = props;
+  const segments: Segment[] = [{text: ' '}];
+  if (props.timestamps) {
+    segments.push({text: `${formatClock(entry.timestamp, props.millis)} `, color: theme.muted});
+  }
+  if (entry.kind === 'event') {
+    segments.push(
+      {text: fitToWidth(entry.typeLabel, props.typeWidth), color: theme.eventType(entry.eventType)},
+      {text: ' '},
+      {text: entry.line},
+    );
+  } else {
+    const color =
+      entry.level === 'error' ? theme.error : entry.level === 'warn' ? theme.warn : theme.muted;
+    segments.push({text: `· ${entry.line}`, color, dim: entry.level === 'info'});
+  }
+  const row = selected
+    ? padSegments(
+        segments.map((segment) => ({...segment, inverse: true})),
+        props.width,
+        {inverse: true},
+      )
+    : segments;
+  return <Line segments={row} width={props.width} />;
+});

@@ -1,0 +1,184 @@
+import type {Key} from 'ink';
+import {useCallback, type Dispatch} from 'react';
+import {applyFilter, compileFilter} from '../../core/store/filter.js';
+import type {StreamStore} from '../../core/store/types.js';
+import type {DashboardControls} from '../controls.js';
+import {commandFor, keyPresses, type Command} from '../keymap.js';
+import type {GridLayout} from '../layout.js';
+import {PANE_CHROME_ROWS} from '../pane.js';
+import {PRETTY_HEADER_ROWS} from '../pretty-body.js';
+import type {UiAction} from '../state/ui-actions.js';
+import {uiReducer} from '../state/ui-reducer.js';
+import {activeFilter, focusedName, inputMode, type UiState} from '../state/ui-state.js';
+import {firstSeq, moveSelection, prettyRows, selectedIndex} from '../zoom-model.js';
+
+export type CommandContext = {
+  readonly state: UiState;
+  readonly dispatch: Dispatch<UiAction>;
+  readonly store: StreamStore;
+  readonly controls: DashboardControls;
+  readonly layout: GridLayout;
+};
+
+function scrollPretty(context: CommandContext, name: string, command: Command): void {
+  const {state, store, layout, dispatch} = context;
+  const pretty = state.pretty;
+  if (!pretty) return;
+  const entries = store.getSnapshot(name).entries;
+  const entry = entries[selectedIndex(entries, pretty.seq)];
+  if (!entry || entry.seq !== pretty.seq) return;
+  const page = Math.max(1, layout.paneArea - PANE_CHROME_ROWS - PRETTY_HEADER_ROWS);
+  const max = Math.max(0, prettyRows(entry, Math.max(1, layout.width - 2)).length - page);
+  const delta =
+    command.type === 'scroll'
+      ? command.delta * (command.unit === 'page' ? page : 1)
+      : command.type === 'scroll-top'
+        ? Number.NEGATIVE_INFINITY
+        : Number.POSITIVE_INFINITY;
+  dispatch({type: 'pretty-scroll', delta, max});
+}
+
+function scrollZoom(context: CommandContext, name: string, command: Command): void {
+  const {state, store, layout, dispatch} = context;
+  const {entries} = applyFilter(store.getSnapshot(name).entries, activeFilter(state, name));
+  const page = Math.max(1, layout.paneArea - PANE_CHROME_ROWS);
+  const current = state.selection[name];
+  let seq: number | undefined;
+  if (command.type === 'scroll') {
+    seq = moveSelection(entries, current, command.delta * (command.unit === 'page' ? page : 1));
+  } else if (command.type === 'scroll-top') {
+    seq = firstSeq(entries);
+  }
+  dispatch({type: 'select', name, seq});
+}
+
+function openPretty(context: CommandContext, name: string): void {
+  const {state, store, dispatch} = context;
+  if (state.pretty) {
+    dispatch({type: 'pretty-close'});
+    return;
+  }
+  const {entries} = applyFilter(store.getSnapshot(name).entries, activeFilter(state, name));
+  const selected = state.view === 'zoom' ? state.selection[name] : undefined;
+  const entry = entries[selectedIndex(entries, selected)];
+  if (!entry) {
+    dispatch({type: 'message', text: `${name}: no event to pretty-print yet`, level: 'info'});
+    return;
+  }
+  dispatch({type: 'pretty-open', name, seq: entry.seq});
+}
+
+function exportPane(context: CommandContext, name: string): void {
+  const {state, controls, dispatch} = context;
+  const filterText = activeFilter(state, name);
+  const filter = filterText === '' ? undefined : compileFilter(filterText);
+  const include = filter?.ok ? filter.test : undefined;
+  controls.exportEvents(name, include).then(
+    ({path, count}) =>
+      dispatch({
+        type: 'message',
+        text: `exported ${count} ${include ? 'matching ' : ''}records of ${name} to ${path}`,
+        level: 'info',
+      }),
+    (error: unknown) =>
+      dispatch({
+        type: 'message',
+        text: `export failed: ${error instanceof Error ? error.message : String(error)}`,
+        level: 'error',
+      }),
+  );
+}
+
+const simpleActions = {
+  'focus-next': 'focus-next',
+  'focus-previous': 'focus-previous',
+  back: 'back',
+  help: 'help-toggle',
+  timestamps: 'timestamps-toggle',
+  'zoom-toggle': 'zoom-toggle',
+  zoom: 'zoom-open',
+  filter: 'filter-start',
+  'filter-erase': 'filter-erase',
+  'filter-commit': 'filter-commit',
+  'filter-cancel': 'filter-cancel',
+} as const satisfies Partial<Record<Command['type'], UiAction['type']>>;
+
+type SimpleCommand = keyof typeof simpleActions;
+
+function isSimple(command: Command): command is Extract<Command, {type: SimpleCommand}> {
+  return Object.hasOwn(simpleActions, command.type);
+}
+
+function assertNever(value: never): never {
+  throw new Error(`unhandled command: ${JSON.stringify(value)}`);
+}
+
+/** Carries out one command against the UI state, the store and the streams. */
+export function runCommand(context: CommandContext, command: Command): void {
+  const {state, dispatch, store, controls, layout} = context;
+  if (isSimple(command)) return dispatch({type: simpleActions[command.type]});
+  const name = focusedName(state) ?? '';
+  switch (command.type) {
+    case 'quit':
+      return controls.quit();
+    case 'focus-index':
+      return dispatch({type: 'focus-index', index: command.index});
+    case 'focus-move':
+      return dispatch({type: 'focus-move', direction: command.direction, columns: layout.columns});
+    case 'filter-type':
+      return dispatch({type: 'filter-type', text: command.text});
+    case 'reconnect-all':
+      controls.reconnectAll();
+      return dispatch({type: 'message', text: 'reconnecting every stream', level: 'info'});
+    case 'pause':
+      return store.setPaused(name, !store.getSnapshot(name).paused);
+    case 'reconnect':
+      controls.reconnect(name);
+      return dispatch({type: 'message', text: `reconnecting ${name}`, level: 'info'});
+    case 'toggle-run': {
+      const result = controls.toggleRun(name);
+      if (result) dispatch({type: 'message', text: `${result} ${name}`, level: 'info'});
+      return;
+    }
+    case 'clear':
+      store.clear(name);
+      dispatch({type: 'select', name, seq: undefined});
+      return dispatch({type: 'message', text: `cleared the buffer of ${name}`, level: 'info'});
+    case 'pretty':
+      return openPretty(context, name);
+    case 'export':
+      return exportPane(context, name);
+    case 'scroll':
+    case 'scroll-top':
+    case 'scroll-bottom':
+      if (state.pretty) return scrollPretty(context, name, command);
+      if (state.view === 'zoom') return scrollZoom(context, name, command);
+      return;
+    default:
+      return assertNever(command);
+  }
+}
+
+/**
+ * The key handler: every key press of a read (several when keys arrive
+ * together, e.g. key repeat while busy) runs in order, each seeing the UI
+ * state the previous one left.
+ */
+export function useKeyHandler(context: CommandContext): (input: string, key: Key) => void {
+  const {state, dispatch, store, controls, layout} = context;
+  return useCallback(
+    (input: string, key: Key) => {
+      let current = state;
+      const apply = (action: UiAction): void => {
+        current = uiReducer(current, action);
+        dispatch(action);
+      };
+      for (const press of keyPresses(input, key)) {
+        const command = commandFor(press.input, press.key, inputMode(current));
+        if (command)
+          runCommand({state: current, dispatch: apply, store, controls, layout}, command);
+      }
+    },
+    [state, dispatch, store, controls, layout],
+  );
+}

@@ -1,0 +1,134 @@
+import type {Key} from 'ink';
+import type {Direction} from './state/ui-actions.js';
+import type {InputMode} from './state/ui-state.js';
+
+/** What a key asks for; hooks/use-key-handler.ts carries it out. */
+export type Command =
+  | {readonly type: 'quit'}
+  | {readonly type: 'focus-next'}
+  | {readonly type: 'focus-previous'}
+  | {readonly type: 'focus-index'; readonly index: number}
+  | {readonly type: 'focus-move'; readonly direction: Direction}
+  | {readonly type: 'zoom'}
+  | {readonly type: 'zoom-toggle'}
+  | {readonly type: 'back'}
+  | {readonly type: 'pause'}
+  | {readonly type: 'reconnect'}
+  | {readonly type: 'reconnect-all'}
+  | {readonly type: 'toggle-run'}
+  | {readonly type: 'clear'}
+  | {readonly type: 'filter'}
+  | {readonly type: 'timestamps'}
+  | {readonly type: 'pretty'}
+  | {readonly type: 'export'}
+  | {readonly type: 'help'}
+  | {readonly type: 'scroll'; readonly unit: 'line' | 'page'; readonly delta: 1 | -1}
+  | {readonly type: 'scroll-top'}
+  | {readonly type: 'scroll-bottom'}
+  | {readonly type: 'filter-type'; readonly text: string}
+  | {readonly type: 'filter-erase'}
+  | {readonly type: 'filter-commit'}
+  | {readonly type: 'filter-cancel'};
+
+/** The one keymap, as the help overlay and the README show it. */
+export const KEY_HELP: readonly {readonly keys: string; readonly action: string}[] = [
+  {keys: 'Tab / Shift-Tab', action: 'focus the next / previous pane'},
+  {keys: 'arrows, 1-9', action: 'focus a pane (in the zoomed view: ←/→ switch stream)'},
+  {keys: 'Enter or z', action: 'zoom the focused pane (z again or Esc: back)'},
+  {keys: 'j/k ↑/↓', action: 'zoomed: move through the buffered events'},
+  {keys: 'PgUp/PgDn g/G', action: 'zoomed: page up / down, oldest / follow newest'},
+  {keys: 'y', action: 'pretty-print the selected event (JSON)'},
+  {keys: 'Esc', action: 'back (close pretty view, help, filter input, zoom)'},
+  {keys: 'p', action: 'pause / resume the pane (the stream keeps running)'},
+  {keys: 'r / R', action: 'reconnect the focused stream / all streams now'},
+  {keys: 's', action: 'stop / start the focused stream'},
+  {keys: 'c', action: "clear the focused pane's buffer"},
+  {keys: '/', action: 'filter: text, or /regex/ (Enter apply, Esc cancel, empty clears)'},
+  {keys: 't', action: 'show / hide timestamps'},
+  {keys: 'e', action: "export the focused pane's buffered events to NDJSON"},
+  {keys: '?', action: 'this help'},
+  {keys: 'q or Ctrl-C', action: 'quit'},
+];
+
+function filterCommand(input: string, key: Key): Command | undefined {
+  if (key.return) return {type: 'filter-commit'};
+  if (key.escape) return {type: 'filter-cancel'};
+  if (key.backspace || key.delete) return {type: 'filter-erase'};
+  if (key.ctrl || key.meta || key.tab || input === '') return undefined;
+  return {type: 'filter-type', text: input};
+}
+
+function scrollCommand(input: string, key: Key): Command | undefined {
+  if (key.upArrow || input === 'k') return {type: 'scroll', unit: 'line', delta: -1};
+  if (key.downArrow || input === 'j') return {type: 'scroll', unit: 'line', delta: 1};
+  if (key.pageUp) return {type: 'scroll', unit: 'page', delta: -1};
+  if (key.pageDown || input === ' ') return {type: 'scroll', unit: 'page', delta: 1};
+  if (key.home || input === 'g') return {type: 'scroll-top'};
+  if (key.end || input === 'G') return {type: 'scroll-bottom'};
+  return undefined;
+}
+
+const letters = new Map<string, Command>(
+  Object.entries({
+    q: {type: 'quit'},
+    z: {type: 'zoom-toggle'},
+    p: {type: 'pause'},
+    r: {type: 'reconnect'},
+    R: {type: 'reconnect-all'},
+    s: {type: 'toggle-run'},
+    c: {type: 'clear'},
+    '/': {type: 'filter'},
+    t: {type: 'timestamps'},
+    y: {type: 'pretty'},
+    e: {type: 'export'},
+    '?': {type: 'help'},
+  } satisfies Record<string, Command>),
+);
+
+const controlKeys: Readonly<Record<string, Partial<Key>>> = {
+  '\r': {return: true},
+  '\n': {return: true},
+  '\t': {tab: true},
+  '\b': {backspace: true},
+  '\u007F': {delete: true},
+};
+
+/**
+ * The key presses in one read. Ink hands over several characters at once when
+ * they arrive together (typing fast, key repeat while busy, a paste); each is
+ * its own press, so "jjj" scrolls three lines and "2\r" focuses and zooms.
+ */
+export function keyPresses(input: string, key: Key): {input: string; key: Key}[] {
+  const characters = Array.from(input);
+  if (characters.length <= 1) return [{input, key}];
+  return characters.map((character) => {
+    const control = controlKeys[character];
+    return control
+      ? {input: '', key: {...key, ...control}}
+      : {input: character, key: {...key, shift: /^[A-Z]$/.test(character)}};
+  });
+}
+
+/** The command for a key press in `mode`, if the key means anything there. */
+export function commandFor(input: string, key: Key, mode: InputMode): Command | undefined {
+  if (key.ctrl && input === 'c') return {type: 'quit'};
+  if (mode === 'filter') return filterCommand(input, key);
+  if (mode === 'help') return input === 'q' ? {type: 'quit'} : {type: 'back'};
+  if (key.escape) return {type: 'back'};
+  if (key.tab) return key.shift ? {type: 'focus-previous'} : {type: 'focus-next'};
+  if (key.return) return {type: 'zoom'};
+  if (/^[1-9]$/.test(input)) return {type: 'focus-index', index: Number(input) - 1};
+  if (mode === 'grid') {
+    if (key.leftArrow) return {type: 'focus-move', direction: 'left'};
+    if (key.rightArrow) return {type: 'focus-move', direction: 'right'};
+    if (key.upArrow) return {type: 'focus-move', direction: 'up'};
+    if (key.downArrow) return {type: 'focus-move', direction: 'down'};
+  } else {
+    if (key.leftArrow) return {type: 'focus-previous'};
+    if (key.rightArrow) return {type: 'focus-next'};
+    const scroll = scrollCommand(input, key);
+    if (scroll) return scroll;
+  }
+  if (key.ctrl || key.meta) return undefined;
+  return letters.get(input);
+}

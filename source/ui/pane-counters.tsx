@@ -1,0 +1,62 @@
+import {memo} from 'react';
+import {eventsPerSecond} from '../core/store/rate.js';
+import type {StreamSnapshot} from '../core/store/types.js';
+import {compactLine, displayWidth} from '../core/display-text.js';
+import {formatBytes, formatCount, formatDuration, formatRate} from './format.js';
+import {useTheme} from './hooks/use-theme.js';
+import {Line, type Segment} from './line.js';
+
+const MAX_ID_CHARS = 24;
+
+/** The counters of one stream as label/value pairs, most important first. */
+export function counterParts(snapshot: StreamSnapshot, now: number): string[] {
+  const {counters} = snapshot;
+  const parts = [
+    `${formatCount(counters.events)} ev`,
+    formatRate(eventsPerSecond(snapshot.rate, now)),
+    formatBytes(counters.bytes),
+    `${formatCount(counters.reconnects)} reconn`,
+    `last ${counters.lastEventAt === undefined ? '-' : `${formatDuration(now - counters.lastEventAt)} ago`}`,
+  ];
+  if (counters.lastEventId !== '') {
+    parts.push(`id ${compactLine(counters.lastEventId, MAX_ID_CHARS)}`);
+  }
+  if (counters.firstEventMs !== undefined) {
+    parts.push(`first ${formatDuration(counters.firstEventMs)}`);
+  }
+  return parts;
+}
+
+const SEPARATOR = ' · ';
+const INDENT = '  ';
+/** Panes at least this tall give the counters a second row when one is too narrow. */
+export const TWO_COUNTER_ROWS_FROM = 6;
+
+/** The counters in one row, or two (traffic, then timing) when one row is too narrow. */
+export function counterRows(parts: readonly string[], width: number, height: number): string[][] {
+  const oneRow = displayWidth(INDENT + parts.join(SEPARATOR)) <= width;
+  if (oneRow || height < TWO_COUNTER_ROWS_FROM) return [[...parts]];
+  return [parts.slice(0, 4), parts.slice(4)];
+}
+
+type PaneCountersProps = {
+  readonly rows: readonly (readonly string[])[];
+  readonly width: number;
+};
+
+/** "1,234 ev · 10.0/s · 45.1 KB · 2 reconn · last 0.4s ago · id 1234 · first 15ms" */
+export const PaneCounters = memo(function PaneCounters({rows, width}: PaneCountersProps) {
+  const theme = useTheme();
+  return (
+    <>
+      {rows.map((parts, row) => {
+        const segments: Segment[] = [{text: INDENT}];
+        parts.forEach((part, index) => {
+          if (index > 0) segments.push({text: SEPARATOR, color: theme.muted, dim: true});
+          segments.push({text: part, color: row === 0 && index === 0 ? undefined : theme.muted});
+        });
+        return <Line key={row} segments={segments} width={width} />;
+      })}
+    </>
+  );
+});

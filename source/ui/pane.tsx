@@ -1,0 +1,109 @@
+import {Box} from 'ink';
+import {memo, useMemo} from 'react';
+import {applyFilter} from '../core/store/filter.js';
+import type {DisplayEntry, StreamStore} from '../core/store/types.js';
+import {useStreamSnapshot} from './hooks/use-stream-snapshot.js';
+import {paneBodies, type PaneBodyKind} from './pane-body.js';
+import {counterParts, counterRows, PaneCounters} from './pane-counters.js';
+import {PaneTitle} from './pane-title.js';
+import {selectedIndex, zoomWindow} from './zoom-model.js';
+
+/** Title and counters rows above the body (one more when the counters take two rows). */
+export const PANE_CHROME_ROWS = 2;
+
+export type PaneProps = {
+  readonly store: StreamStore;
+  readonly name: string;
+  readonly index: number;
+  readonly focused: boolean;
+  readonly width: number;
+  readonly height: number;
+  /** The clock tick: re-renders time-based text; `clock` gives the exact time. */
+  readonly now: number;
+  readonly clock: () => number;
+  readonly timestamps: boolean;
+  readonly filter: string;
+  readonly filterEditing: boolean;
+  /** Zoomed: the scrollback with a selection (undefined seq = follow newest). */
+  readonly zoomed: boolean;
+  readonly selection: number | undefined;
+  /** Pretty view of one entry (zoomed only). */
+  readonly prettySeq: number | undefined;
+  readonly prettyOffset: number;
+};
+
+function entryBySeq(
+  entries: readonly DisplayEntry[],
+  seq: number | undefined,
+): DisplayEntry | undefined {
+  if (seq === undefined) return undefined;
+  const entry = entries[selectedIndex(entries, seq)];
+  return entry?.seq === seq ? entry : undefined;
+}
+
+function zoomStatus(count: number, selected: number, following: boolean, newer: number): string {
+  if (count === 0) return '';
+  if (following) return `[${count}/${count}] following`;
+  return `[${selected + 1}/${count}] scrolled${newer > 0 ? `, ${newer} newer` : ''} · G: follow`;
+}
+
+/**
+ * One stream: title with state badge, counters, and a body. Reads its own
+ * snapshot, so a pane re-renders only when its stream (or its props) changed.
+ */
+export const Pane = memo(function Pane(props: PaneProps) {
+  const {width, height} = props;
+  const snapshot = useStreamSnapshot(props.store, props.name);
+  const filtered = useMemo(
+    () => applyFilter(snapshot.entries, props.filter),
+    [snapshot.entries, props.filter],
+  );
+  // Renders also happen between ticks (new records): read the clock then too.
+  const now = Math.max(props.now, props.clock());
+  const counters = counterRows(counterParts(snapshot, now), width, height);
+  const bodyHeight = Math.max(0, height - 1 - counters.length);
+  const entries = filtered.entries;
+  const zoom = props.zoomed ? zoomWindow(entries, props.selection, bodyHeight) : undefined;
+  const prettyEntry = props.zoomed ? entryBySeq(snapshot.entries, props.prettySeq) : undefined;
+  const kind: PaneBodyKind = prettyEntry ? 'pretty' : 'events';
+  const Body = paneBodies[kind];
+  const status =
+    zoom && !prettyEntry
+      ? zoomStatus(entries.length, zoom.selected, zoom.following, zoom.newer)
+      : '';
+  const emptyText =
+    filtered.matches === 0 ? 'no buffered event matches the filter' : 'waiting for events…';
+  return (
+    <Box flexDirection="column" width={width} height={height} overflow="hidden">
+      <PaneTitle
+        index={props.index}
+        name={props.name}
+        focused={props.focused}
+        width={width}
+        connection={snapshot.connection}
+        now={now}
+        paused={snapshot.paused}
+        pausedArrivals={snapshot.pausedArrivals}
+        filter={{
+          text: props.filter,
+          matches: filtered.matches,
+          error: filtered.error,
+          editing: props.filterEditing,
+        }}
+        status={status}
+      />
+      {height >= PANE_CHROME_ROWS ? <PaneCounters rows={counters} width={width} /> : null}
+      {bodyHeight > 0 ? (
+        <Body
+          entries={entries}
+          width={width}
+          height={bodyHeight}
+          timestamps={props.timestamps}
+          zoom={zoom}
+          pretty={prettyEntry ? {entry: prettyEntry, offset: props.prettyOffset} : undefined}
+          emptyText={emptyText}
+        />
+      ) : null}
+    </Box>
+  );
+});

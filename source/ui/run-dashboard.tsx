@@ -1,0 +1,194 @@
+import process from 'node:process';
+import {join} from 'node:path';
+import {render} from 'ink';
+import type {SummaryRecord} from '../core/records.js';
+import {defaultExportFileName} from '../core/store/export-ndjson.js';
+import {createStreamStore} from '../core/store/stream-store.js';
+import type {StreamStore} from '../core/store/types.js';
+import type {StreamController} from '../core/stream-controller.js';
+import {anchoredStdout} from './anchored-stdout.js';
+import {App} from './app.js';
+import type {DashboardControls} from './controls.js';
+import {createStreamRuns, type StreamRuns} from './stream-runs.js';
+import {enterTerminal} from './terminal-session.js';
+import {colorFromEnv} from './theme.js';
+
+export type RunDashboardOptions = {
+  readonly streams: readonly StreamController[];
+  /** Most frames per second (default 30). */
+  readonly fps?: number;
+  /** Ring buffer entries per stream (default 1000). */
+  readonly bufferSize?: number;
+  readonly stdout?: NodeJS.WriteStream;
+  readonly stdin?: NodeJS.ReadStream;
+  /** Where SIGINT/SIGTERM/SIGHUP come from (default: process). */
+  readonly signals?: NodeJS.EventEmitter;
+  /** For NO_COLOR (default: process.env). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Where `e` writes exports (default: the current directory). */
+  readonly exportDir?: string;
+  /** How long quitting waits for the streams' summaries (default 2000 ms). */
+  readonly shutdownTimeoutMs?: number;
+};
+
+export type DashboardResult = {
+  /** 0 after q / Ctrl-C, 130 / 143 / 129 after SIGINT / SIGTERM / SIGHUP, 1 after a crash. */
+  readonly exitCode: number;
+  /** Each stream's latest summary, in stream order, for the caller to print. */
+  readonly summaries: SummaryRecord[];
+  /** What crashed the dashboard, when it did. */
+  readonly error?: unknown;
+};
+
+export const DEFAULT_FPS = 30;
+export const SHUTDOWN_TIMEOUT_MS = 2000;
+const SIGNAL_CODES = {SIGINT: 130, SIGTERM: 143, SIGHUP: 129} as const;
+type Signal = keyof typeof SIGNAL_CODES;
+
+function createControls(
+  streams: readonly StreamController[],
+  store: StreamStore,
+  runs: StreamRuns,
+  exportDir: string,
+  quit: () => void,
+): DashboardControls {
+  const byName = (name: string) => streams.find((stream) => stream.name === name);
+  const reconnect = (stream: StreamController) => {
+    // A stopped stream starts a new run that quitting must wait for.
+    if (stream.running) stream.reconnect();
+    else runs.start(stream);
+  };
+  return {
+    reconnect(name) {
+      const stream = byName(name);
+      if (stream) reconnect(stream);
+    },
+    reconnectAll() {
+      for (const stream of streams) reconnect(stream);
+    },
+    toggleRun(name) {
+      const stream = byName(name);
+      if (!stream) return undefined;
+      if (stream.running) {
+        stream.stop();
+        return 'stopped';
+      }
+      runs.start(stream);
+      return 'started';
+    },
+    exportEvents(name, include) {
+      const path = join(exportDir, defaultExportFileName(name, new Date()));
+      return store.exportEvents(name, path, include);
+    },
+    quit,
+  };
+}
+
+/**
+ * Runs the dashboard on the alternate screen until q, Ctrl-C, a signal or a
+ * crash; then stops every stream, waits (bounded) for their summaries and
+ * restores the terminal. It prints nothing itself: the caller prints the
+ * returned summaries on the normal screen.
+ */
+export async function runDashboard(options: RunDashboardOptions): Promise<DashboardResult> {
+  const stdout = options.stdout ?? process.stdout;
+  const stdin = options.stdin ?? process.stdin;
+  const signals = options.signals ?? process;
+  const fps = options.fps ?? DEFAULT_FPS;
+  const {streams} = options;
+
+  const store = createStreamStore({
+    streams: streams.map((stream) => ({name: stream.name})),
+    bufferSize: options.bufferSize,
+  });
+  const detach = store.attach(streams);
+  const runs = createStreamRuns(streams);
+
+  let settle: (outcome: {code: number; error?: unknown}) => void = () => undefined;
+  const finished = new Promise<{code: number; error?: unknown}>((resolve) => {
+    let done = false;
+    settle = (outcome) => {
+      if (done) return;
+      done = true;
+      resolve(outcome);
+    };
+  });
+
+  const terminal = enterTerminal(stdout, stdin);
+  let ink: ReturnType<typeof render> | undefined;
+  const restore = (): void => {
+    try {
+      ink?.unmount();
+    } catch {
+      // Unmounting a crashed tree may throw; the terminal is restored below anyway.
+    }
+    terminal.restore();
+  };
+  let stopping = false;
+  const onSignal = (signal: Signal) => (): void => {
+    // A second signal while stopping: restore now and leave.
+    if (stopping) {
+      restore();
+      process.exit(SIGNAL_CODES[signal]);
+    }
+    settle({code: SIGNAL_CODES[signal]});
+  };
+  const signalHandlers = (Object.keys(SIGNAL_CODES) as Signal[]).map(
+    (signal) => [signal, onSignal(signal)] as const,
+  );
+  const onCrash = (error: unknown): void => {
+    restore();
+    settle({code: 1, error});
+  };
+  for (const [signal, handler] of signalHandlers) signals.on(signal, handler);
+  process.on('uncaughtException', onCrash);
+  process.on('unhandledRejection', onCrash);
+  process.on('exit', restore);
+
+  const controls = createControls(streams, store, runs, options.exportDir ?? process.cwd(), () =>
+    settle({code: 0}),
+  );
+  let outcome: {code: number; error?: unknown};
+  let summaries: SummaryRecord[] = [];
+  try {
+    ink = render(
+      <App
+        store={store}
+        controls={controls}
+        fps={fps}
+        color={colorFromEnv(options.env ?? process.env)}
+      />,
+      {
+        stdout: anchoredStdout(stdout),
+        stdin,
+        maxFps: fps,
+        incrementalRendering: true,
+        exitOnCtrlC: false,
+        patchConsole: false,
+      },
+    );
+    ink.waitUntilExit().then(
+      () => settle({code: 0}),
+      (error: unknown) => settle({code: 1, error}),
+    );
+    runs.startAll();
+    outcome = await finished;
+    stopping = true;
+    runs.stopAll();
+    summaries = await runs.summaries(options.shutdownTimeoutMs ?? SHUTDOWN_TIMEOUT_MS);
+  } catch (error) {
+    outcome = {code: 1, error};
+    runs.stopAll();
+  } finally {
+    restore();
+    detach();
+    store.dispose();
+    for (const [signal, handler] of signalHandlers) signals.off(signal, handler);
+    process.off('uncaughtException', onCrash);
+    process.off('unhandledRejection', onCrash);
+    process.off('exit', restore);
+  }
+  return outcome.error === undefined
+    ? {exitCode: outcome.code, summaries}
+    : {exitCode: outcome.code, summaries, error: outcome.error};
+}

@@ -1,0 +1,120 @@
+import {moveFocus} from '../layout.js';
+import type {UiAction} from './ui-actions.js';
+import {focusedName, type UiState} from './ui-state.js';
+
+function assertNever(value: never): never {
+  throw new Error(`unhandled UI action: ${JSON.stringify(value)}`);
+}
+
+// Typed or pasted filter text never carries control characters.
+// eslint-disable-next-line no-control-regex
+const controls = /[\u0000-\u001f\u007f-\u009f]/g;
+
+function withFocus(state: UiState, focus: number): UiState {
+  if (focus === state.focus) return state;
+  return {...state, focus, pretty: undefined};
+}
+
+function without<T>(record: Readonly<Record<string, T>>, key: string): Record<string, T> {
+  const copy = {...record};
+  delete copy[key];
+  return copy;
+}
+
+function dropLastCharacter(text: string): string {
+  return Array.from(text).slice(0, -1).join('');
+}
+
+export function uiReducer(state: UiState, action: UiAction): UiState {
+  const count = state.names.length;
+  switch (action.type) {
+    case 'streams':
+      return {
+        ...state,
+        names: action.names,
+        focus: Math.min(state.focus, Math.max(0, action.names.length - 1)),
+      };
+    case 'focus-next':
+      return count === 0 ? state : withFocus(state, (state.focus + 1) % count);
+    case 'focus-previous':
+      return count === 0 ? state : withFocus(state, (state.focus - 1 + count) % count);
+    case 'focus-index':
+      return action.index >= 0 && action.index < count ? withFocus(state, action.index) : state;
+    case 'focus-move':
+      return withFocus(state, moveFocus(state.focus, action.direction, action.columns, count));
+    case 'zoom-toggle':
+      return {...state, view: state.view === 'grid' ? 'zoom' : 'grid', pretty: undefined};
+    case 'zoom-open':
+      return state.view === 'zoom' ? state : {...state, view: 'zoom'};
+    case 'back':
+      if (state.filterEdit) return {...state, filterEdit: undefined};
+      if (state.help) return {...state, help: false};
+      if (state.pretty) return {...state, pretty: undefined};
+      if (state.view === 'zoom') return {...state, view: 'grid'};
+      return state;
+    case 'help-toggle':
+      return {...state, help: !state.help};
+    case 'timestamps-toggle':
+      return {...state, timestamps: !state.timestamps};
+    case 'filter-start': {
+      const name = focusedName(state);
+      if (name === undefined) return state;
+      const current = state.filters[name] ?? '';
+      return {...state, filterEdit: {name, draft: current, previous: current}};
+    }
+    case 'filter-type': {
+      const edit = state.filterEdit;
+      const text = action.text.replace(controls, '');
+      if (!edit || text === '') return state;
+      return {...state, filterEdit: {...edit, draft: edit.draft + text}};
+    }
+    case 'filter-erase': {
+      const edit = state.filterEdit;
+      if (!edit) return state;
+      return {...state, filterEdit: {...edit, draft: dropLastCharacter(edit.draft)}};
+    }
+    case 'filter-commit': {
+      const edit = state.filterEdit;
+      if (!edit) return state;
+      const filters =
+        edit.draft === ''
+          ? without(state.filters, edit.name)
+          : {...state.filters, [edit.name]: edit.draft};
+      return {
+        ...state,
+        filters,
+        filterEdit: undefined,
+        selection: without(state.selection, edit.name),
+        pretty: undefined,
+      };
+    }
+    case 'filter-cancel':
+      return state.filterEdit ? {...state, filterEdit: undefined} : state;
+    case 'select':
+      return {
+        ...state,
+        selection:
+          action.seq === undefined
+            ? without(state.selection, action.name)
+            : {...state.selection, [action.name]: action.seq},
+      };
+    case 'pretty-open':
+      return {...state, view: 'zoom', pretty: {name: action.name, seq: action.seq, offset: 0}};
+    case 'pretty-scroll': {
+      const pretty = state.pretty;
+      if (!pretty) return state;
+      const offset = Math.max(0, Math.min(action.max, pretty.offset + action.delta));
+      return offset === pretty.offset ? state : {...state, pretty: {...pretty, offset}};
+    }
+    case 'pretty-close':
+      return state.pretty ? {...state, pretty: undefined} : state;
+    case 'message': {
+      const id = state.messageCount + 1;
+      return {...state, messageCount: id, message: {id, text: action.text, level: action.level}};
+    }
+    case 'message-expire':
+      return state.message?.id === action.id ? {...state, message: undefined} : state;
+    default:
+      return assertNever(action);
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * Everything the dashboard shows that is not stream data: focus, view, zoom
+ * selection, filters, help, messages. One reducer owns it (ui-reducer.ts);
+ * stream data stays in the store.
+ */
+
+export type FilterEdit = {
+  readonly name: string;
+  readonly draft: string;
+  /** The filter before editing, restored by Esc. */
+  readonly previous: string;
+};
+
+export type PrettyView = {
+  readonly name: string;
+  readonly seq: number;
+  /** First visible line of the pretty text. */
+  readonly offset: number;
+};
+
+export type Message = {
+  readonly id: number;
+  readonly text: string;
+  readonly level: 'info' | 'error';
+};
+
+export type UiState = {
+  readonly names: readonly string[];
+  readonly focus: number;
+  readonly view: 'grid' | 'zoom';
+  readonly help: boolean;
+  readonly timestamps: boolean;
+  /** Committed filter text per stream ("" or absent = none). */
+  readonly filters: Readonly<Record<string, string>>;
+  readonly filterEdit: FilterEdit | undefined;
+  /** Selected entry (seq) per stream in the zoomed view; absent = follow the newest. */
+  readonly selection: Readonly<Record<string, number>>;
+  readonly pretty: PrettyView | undefined;
+  readonly message: Message | undefined;
+  /** Messages shown so far: gives each message its own id. */
+  readonly messageCount: number;
+};
+
+export function initialUiState(names: readonly string[]): UiState {
+  return {
+    names,
+    focus: 0,
+    view: 'grid',
+    help: false,
+    timestamps: true,
+    filters: {},
+    filterEdit: undefined,
+    selection: {},
+    pretty: undefined,
+    message: undefined,
+    messageCount: 0,
+  };
+}
+
+export function focusedName(state: UiState): string | undefined {
+  return state.names[state.focus];
+}
+
+/** The filter a pane shows now: the draft while it is being edited. */
+export function activeFilter(state: UiState, name: string): string {
+  if (state.filterEdit?.name === name) return state.filterEdit.draft;
+  return state.filters[name] ?? '';
+}
+
+/** Which keymap applies. */
+export type InputMode = 'filter' | 'help' | 'pretty' | 'zoom' | 'grid';
+
+export function inputMode(state: UiState): InputMode {
+  if (state.filterEdit) return 'filter';
+  if (state.help) return 'help';
+  if (state.pretty) return 'pretty';
+  return state.view;
+}

@@ -1,0 +1,58 @@
+import type {SummaryRecord} from '../core/records.js';
+import type {StreamController} from '../core/stream-controller.js';
+
+/**
+ * The runs the dashboard started, so that quitting can stop them all and
+ * collect each stream's latest summary (also of a run restarted with `s`).
+ */
+export type StreamRuns = {
+  start(controller: StreamController): void;
+  startAll(): void;
+  stopAll(): void;
+  /** Each stream's latest summary, waiting at most `timeoutMs` for runs still ending. */
+  summaries(timeoutMs: number): Promise<SummaryRecord[]>;
+};
+
+export function createStreamRuns(controllers: readonly StreamController[]): StreamRuns {
+  const latest = new Map<StreamController, Promise<SummaryRecord>>();
+  const settled = new Map<StreamController, SummaryRecord>();
+  const start = (controller: StreamController): void => {
+    const run = controller.start();
+    if (latest.get(controller) !== run) settled.delete(controller);
+    latest.set(controller, run);
+    run.then(
+      (summary) => {
+        if (latest.get(controller) === run) settled.set(controller, summary);
+      },
+      () => undefined,
+    );
+  };
+  return {
+    start,
+    startAll() {
+      for (const controller of controllers) start(controller);
+    },
+    stopAll() {
+      for (const controller of controllers) {
+        if (controller.running) controller.stop();
+      }
+    },
+    async summaries(timeoutMs) {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const deadline = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, timeoutMs);
+      });
+      await Promise.race([
+        Promise.allSettled([...latest.values()]).then(() => undefined),
+        deadline,
+      ]);
+      clearTimeout(timer);
+      // A microtask turn so runs that just ended are recorded.
+      await Promise.resolve();
+      return controllers.flatMap((controller) => {
+        const summary = settled.get(controller);
+        return summary ? [summary] : [];
+      });
+    },
+  };
+}

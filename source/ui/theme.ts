@@ -1,0 +1,78 @@
+import {createContext} from 'react';
+import type {ConnectionInfo} from '../core/store/types.js';
+
+/**
+ * Colors in one place so NO_COLOR (https://no-color.org) switches all of them
+ * off: with it, components keep bold/dim/inverse and the text says the rest.
+ */
+export type Tone = ConnectionInfo['kind'] | 'paused';
+
+export type Theme = {
+  readonly color: boolean;
+  readonly tone: (tone: Tone) => string | undefined;
+  /** A stable color per event type. */
+  readonly eventType: (type: string) => string | undefined;
+  readonly accent: string | undefined;
+  readonly warn: string | undefined;
+  readonly error: string | undefined;
+  readonly muted: string | undefined;
+};
+
+const toneColors: Readonly<Record<Tone, string>> = {
+  idle: 'gray',
+  connecting: 'yellow',
+  open: 'green',
+  retry: 'yellow',
+  closed: 'gray',
+  failed: 'red',
+  paused: 'blue',
+};
+
+// No red: red means errors here.
+const typePalette = [
+  'cyan',
+  'magenta',
+  'green',
+  'yellow',
+  'blue',
+  'cyanBright',
+  'magentaBright',
+  'greenBright',
+  'yellowBright',
+  'blueBright',
+] as const;
+
+/** FNV-1a: the same type gets the same color in every pane and every run. */
+export function hashText(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < text.length; index++) {
+    hash ^= text.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash;
+}
+
+export function eventTypeColor(type: string): string {
+  return typePalette[hashText(type) % typePalette.length] ?? 'cyan';
+}
+
+export function createTheme(color: boolean): Theme {
+  const pick = (value: string): string | undefined => (color ? value : undefined);
+  return {
+    color,
+    tone: (tone) => pick(toneColors[tone]),
+    eventType: (type) => pick(eventTypeColor(type)),
+    accent: pick('cyan'),
+    warn: pick('yellow'),
+    error: pick('red'),
+    muted: pick('gray'),
+  };
+}
+
+/** NO_COLOR set to anything but "" turns colors off. */
+export function colorFromEnv(env: Readonly<Record<string, string | undefined>>): boolean {
+  const noColor = env['NO_COLOR'];
+  return noColor === undefined || noColor === '';
+}
+
+export const ThemeContext = createContext<Theme>(createTheme(true));

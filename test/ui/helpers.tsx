@@ -1,0 +1,101 @@
+import {render} from 'ink-testing-library';
+import {createStreamStore} from '../../source/core/store/stream-store.js';
+import type {StreamStore} from '../../source/core/store/types.js';
+import {App} from '../../source/ui/app.js';
+import type {DashboardControls} from '../../source/ui/controls.js';
+import type {TerminalSize} from '../../source/ui/layout.js';
+import {T0} from './fixtures.js';
+
+export {records, T0} from './fixtures.js';
+
+export type FakeControls = DashboardControls & {calls: string[]};
+
+export function fakeControls(): FakeControls {
+  const calls: string[] = [];
+  return {
+    calls,
+    reconnect: (name) => void calls.push(`reconnect ${name}`),
+    reconnectAll: () => void calls.push('reconnect-all'),
+    toggleRun: (name) => {
+      calls.push(`toggle ${name}`);
+      return 'stopped';
+    },
+    exportEvents: async (name, include) => {
+      calls.push(`export ${name}${include ? ' filtered' : ''}`);
+      return {path: `/tmp/${name}.ndjson`, count: 3};
+    },
+    quit: () => void calls.push('quit'),
+  };
+}
+
+export function makeStore(names: readonly string[], bufferSize = 100): StreamStore {
+  return createStreamStore({
+    streams: names.map((name) => ({name})),
+    bufferSize,
+    notifyIntervalMs: 10_000,
+    now: () => T0 + 1000,
+  });
+}
+
+export type Rendered = ReturnType<typeof render> & {
+  store: StreamStore;
+  controls: FakeControls;
+  /** Publishes pending records and waits for the frame to settle. */
+  settle: () => Promise<string>;
+  press: (input: string) => Promise<string>;
+  frame: () => string;
+};
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+export async function renderApp(
+  store: StreamStore,
+  options: {size?: TerminalSize; color?: boolean; now?: number} = {},
+): Promise<Rendered> {
+  const controls = fakeControls();
+  const now = options.now ?? T0 + 2000;
+  const instance = render(
+    <App
+      store={store}
+      controls={controls}
+      size={options.size ?? {columns: 100, rows: 30}}
+      color={options.color ?? false}
+      clock={() => now}
+      tickMs={0}
+    />,
+  );
+  const frame = () => instance.lastFrame() ?? '';
+  const settle = async () => {
+    store.flush();
+    await tick();
+    await tick();
+    return frame();
+  };
+  const press = async (input: string) => {
+    instance.stdin.write(input);
+    // Esc is resolved on the next tick (Ink waits to see whether a sequence follows).
+    await tick();
+    await tick();
+    return frame();
+  };
+  await settle();
+  return {...instance, store, controls, settle, press, frame};
+}
+
+/** Every row of a frame. */
+export const rows = (frame: string): string[] => frame.split('\n');
+
+export const KEYS = {
+  tab: '\t',
+  shiftTab: '\u001B[Z',
+  enter: '\r',
+  escape: '\u001B',
+  up: '\u001B[A',
+  down: '\u001B[B',
+  right: '\u001B[C',
+  left: '\u001B[D',
+  pageUp: '\u001B[5~',
+  pageDown: '\u001B[6~',
+  backspace: '\u007F',
+  ctrlC: '\u0003',
+} as const;
