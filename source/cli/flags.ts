@@ -19,7 +19,8 @@ export const helpText = `
     -X, --method METHOD        HTTP method (default GET, or POST with --data)
     -H, --header "K: V"        request header (repeatable)
     -d, --data TEXT|@FILE      request body; JSON is sent as application/json
-    --query k=v                query parameter (repeatable)
+    --query k=v                query parameter (repeatable); a value that is not k=v is
+                               the Dify query instead (see --ask)
     --bearer TOKEN             Authorization: Bearer TOKEN
     --api-key TOKEN            TOKEN in --auth-header (default Authorization)
     --auth-header NAME         header for --api-key
@@ -34,6 +35,13 @@ export const helpText = `
     --reconnect POLICY         always | on-error | never (default: always for GET, on-error
                                otherwise; a POST is never re-sent once its response started)
 
+  Answers (Dify, OpenAI, Anthropic)
+    --answer                   headless: print only the answer text as it arrives
+    --answer-preset P          dify | openai | anthropic | none (default: from the URL path)
+    --ask TEXT                 the query of Dify streams (same as --query "TEXT")
+    --conversation ID          continue a Dify conversation
+    --user NAME                Dify end user (default ssedeck)
+
   Output
     --json                     headless: one JSON record per line on stdout
     --fps N                    dashboard frames per second (default 30)
@@ -44,6 +52,7 @@ export const helpText = `
     $ ssedeck --json --max-events 10 https://example.com/events | jq .data
     $ ssedeck -X POST --bearer "$DIFY_API_KEY" -d @query.json https://api.dify.ai/v1/chat-messages
     $ ssedeck -p demo --stream ticker --json --max-duration 5
+    $ ssedeck -p demo --stream dify-chatflow --answer --query "什么是 SSE？"
 `;
 
 const flagDefinitions = {
@@ -64,6 +73,11 @@ const flagDefinitions = {
   retries: {type: 'string'},
   reconnect: {type: 'string'},
   json: {type: 'boolean', default: false},
+  answer: {type: 'boolean', default: false},
+  answerPreset: {type: 'string'},
+  ask: {type: 'string'},
+  conversation: {type: 'string'},
+  user: {type: 'string'},
   fps: {type: 'string'},
   bufferSize: {type: 'string'},
   port: {type: 'string'},

@@ -64,3 +64,23 @@ export function parseUrl(value: string): URL {
   }
   return url;
 }
+
+/**
+ * `--query` is curl-like `k=v` (a URL query parameter) and also, from the
+ * answer view's days, the Dify query text. A value whose start looks like
+ * `key=` is a parameter; anything else is the Dify query (at most one).
+ */
+export function splitQueryFlags(values: readonly string[]): {
+  params: string[];
+  text: string | undefined;
+} {
+  const params: string[] = [];
+  const texts: string[] = [];
+  for (const value of values) (/^[\w.~%[\]-]+=/.test(value) ? params : texts).push(value);
+  if (texts.length > 1) {
+    throw new UsageError(
+      '--query: the Dify query text is given once (k=v values are URL parameters)',
+    );
+  }
+  return {params, text: texts[0]};
+}

@@ -8,6 +8,7 @@ import {
   parseQuery,
   parseSeconds,
   parseUrl,
+  splitQueryFlags,
 } from './parse-values.js';
 import {UsageError} from './usage-error.js';
 
@@ -48,11 +49,12 @@ export function specsFromUrls(
   cwd: string,
 ): StreamSpecInput[] {
   if (urls.length === 0) {
-    const requestFlags = ['method', 'header', 'data', 'query', 'bearer', 'apiKey', 'name'] as const;
-    const used = requestFlags.find((flag) => {
-      const value = flags[flag];
-      return Array.isArray(value) ? value.length > 0 : value !== undefined;
-    });
+    const requestFlags = ['method', 'header', 'data', 'bearer', 'apiKey', 'name'] as const;
+    const used =
+      requestFlags.find((flag) => {
+        const value = flags[flag];
+        return Array.isArray(value) ? value.length > 0 : value !== undefined;
+      }) ?? (splitQueryFlags(flags.query).params.length > 0 ? 'query' : undefined);
     if (used)
       throw new UsageError(
         `--${kebab(used)} applies to URLs given on the command line, and none was given`,
@@ -69,7 +71,7 @@ export function specsFromUrls(
     throw new UsageError('--auth-header names the header for --api-key, which is missing');
   }
   const headers = Object.fromEntries(flags.header.map(parseHeader));
-  const query = Object.fromEntries(flags.query.map(parseQuery));
+  const query = Object.fromEntries(splitQueryFlags(flags.query).params.map(parseQuery));
   const body =
     flags.data.length > 0 ? flags.data.map((data) => readData(data, cwd)).join('&') : undefined;
   if (body !== undefined && !hasHeader(headers, 'content-type')) {

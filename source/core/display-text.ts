@@ -128,3 +128,62 @@ export function prettyLines(data: string): {lines: string[]; json: boolean} {
     json: pretty !== undefined,
   };
 }
+
+/** Wide punctuation that must not start a row (closing marks): 「，」 stays with the word before. */
+const noRowStart = new Set([...'，。、！？；：）」』》〉】〕”’…‥・ー〜．']);
+/** Wide punctuation that must not end a row (opening marks). */
+const noRowEnd = new Set([...'（「『《〈【〔“‘']);
+
+type Cell = {readonly segment: string; readonly columns: number};
+
+function rowText(cells: readonly Cell[]): string {
+  return cells
+    .map((cell) => cell.segment)
+    .join('')
+    .trimEnd();
+}
+
+/** May a row end after `before` and the next one start with `segment` (of `columns`)? */
+function canBreakBetween(before: Cell | undefined, segment: string, columns: number): boolean {
+  if (before === undefined || noRowStart.has(segment)) return false;
+  if (before.segment === ' ') return true;
+  const wideBefore = before.columns >= 2 && !noRowEnd.has(before.segment);
+  return wideBefore || (columns >= 2 && !noRowEnd.has(before.segment));
+}
+
+/**
+ * Word-wraps one line (no line breaks in it) into rows of at most `width`
+ * columns: breaks after spaces, and before or after wide (CJK) characters
+ * except before closing or after opening punctuation; a word wider than a row
+ * is cut. The spaces a row ends with are dropped.
+ */
+export function wrapWordsToWidth(text: string, width: number): string[] {
+  if (width <= 0) return [];
+  if (displayWidth(text) <= width) return [text];
+  const rows: string[] = [];
+  let row: Cell[] = [];
+  let used = 0;
+  // The last index of `row` where the next row may start (0: none yet).
+  let breakAt = 0;
+  for (const {segment} of segmenter.segment(text)) {
+    const columns = stringWidth(segment);
+    const space = segment === ' ';
+    const breakHere = canBreakBetween(row.at(-1), segment, columns);
+    if (used + columns > width && row.length > 0) {
+      const cut = space || breakHere || breakAt === 0 ? row.length : breakAt;
+      rows.push(rowText(row.slice(0, cut)));
+      row = row.slice(cut);
+      while (row[0]?.segment === ' ') row.shift();
+      used = row.reduce((total, cell) => total + cell.columns, 0);
+      breakAt = 0;
+      if (space && row.length === 0) continue;
+    } else if (breakHere) {
+      breakAt = row.length;
+    }
+    row.push({segment, columns});
+    used += columns;
+  }
+  const last = rowText(row);
+  if (last !== '' || rows.length === 0) rows.push(last);
+  return rows;
+}

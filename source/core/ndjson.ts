@@ -79,10 +79,22 @@ export function toWireRecord(record: StreamRecord): WireRecord | undefined {
   }
 }
 
-/** One NDJSON line (with its newline), secrets redacted in every string; undefined for non-wire records. */
-export function toNdjsonLine(record: StreamRecord, redact?: Redactor): string | undefined {
-  const wire = toWireRecord(record);
+/**
+ * One NDJSON line (with its newline), secrets redacted in every string;
+ * undefined for non-wire records. `extra` fields are added before the
+ * timestamp (the answer fields of a summary, say).
+ */
+export function toNdjsonLine(
+  record: StreamRecord,
+  redact?: Redactor,
+  extra?: Readonly<Record<string, unknown>>,
+): string | undefined {
+  let wire = toWireRecord(record);
   if (!wire) return undefined;
+  if (extra) {
+    const {timestamp, ...rest} = wire;
+    wire = {...rest, ...extra, timestamp};
+  }
   return JSON.stringify(redact ? redactStrings(wire, redact) : wire) + '\n';
 }
 

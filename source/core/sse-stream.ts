@@ -5,7 +5,7 @@ import {defaultFetch, type FetchLike} from './fetch.js';
 import type {RecordListener, StreamRecord, SummaryRecord, SummaryStatus} from './records.js';
 import {buildRequest} from './request.js';
 import type {StreamController} from './stream-controller.js';
-import type {ResolvedStreamSpec} from './stream-spec.js';
+import {resolveStreamSpec, type ResolvedStreamSpec, type StreamSpec} from './stream-spec.js';
 import {summaryText} from './summary-text.js';
 
 export type SseStreamOptions = {
@@ -55,16 +55,20 @@ export class SseStream implements StreamController {
   #reconnectionTimeMs: number;
   #bytesReceived = 0;
 
-  constructor(
-    readonly resolved: ResolvedStreamSpec,
-    options: SseStreamOptions = {},
-  ) {
+  #resolved: ResolvedStreamSpec;
+
+  constructor(resolved: ResolvedStreamSpec, options: SseStreamOptions = {}) {
+    this.#resolved = resolved;
     this.name = resolved.name;
     this.#fetch = options.fetch ?? defaultFetch;
     this.#now = options.now ?? Date.now;
     this.#random = options.random ?? Math.random;
     this.#waitForConsumer = options.waitForConsumer;
     this.#reconnectionTimeMs = resolved.spec.retryDelay;
+  }
+
+  get resolved(): ResolvedStreamSpec {
+    return this.#resolved;
   }
 
   get running(): boolean {
@@ -80,8 +84,9 @@ export class SseStream implements StreamController {
     return () => this.#listeners.delete(listener);
   }
 
-  start(): Promise<SummaryRecord> {
+  start(spec?: StreamSpec): Promise<SummaryRecord> {
     if (this.#run) return this.#run.done;
+    if (spec) this.#resolved = resolveStreamSpec({...spec, name: this.name});
     let resolveDone!: (summary: SummaryRecord) => void;
     const run: Run = {
       startedAt: this.#now(),

@@ -1,5 +1,5 @@
 import type {RecordListener, SummaryRecord} from './records.js';
-import type {ResolvedStreamSpec} from './stream-spec.js';
+import type {ResolvedStreamSpec, StreamSpec} from './stream-spec.js';
 
 /**
  * What every consumer (headless runner, dashboard store, recorder) holds for
@@ -12,8 +12,12 @@ export type StreamController = {
   /** True from start() until the run's summary record. */
   readonly running: boolean;
   subscribe(listener: RecordListener): () => void;
-  /** Starts a run unless one is running; resolves with its summary record. */
-  start(): Promise<SummaryRecord>;
+  /**
+   * Starts a run unless one is running; resolves with its summary record.
+   * With a spec (a Dify follow-up query, say), this run and later ones use it;
+   * the stream keeps its name.
+   */
+  start(spec?: StreamSpec): Promise<SummaryRecord>;
   /** Ends the running run; its summary has status "stopped". */
   stop(): void;
   /**

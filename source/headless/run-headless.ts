@@ -1,11 +1,22 @@
+import {
+  answerSnapshot,
+  applyAnswerRecord,
+  createAnswerState,
+  type AnswerPreset,
+  type AnswerState,
+} from '../core/answer/index.js';
+import {answerSummaryFields} from '../core/answer-wire.js';
 import type {Redactor} from '../core/redact.js';
 import type {StreamRecord, SummaryRecord} from '../core/records.js';
 import type {StreamController} from '../core/stream-controller.js';
 import type {LineWriter} from './line-writer.js';
 import {toNdjsonLine} from '../core/ndjson.js';
+import {runUntilDone} from './run-until-done.js';
 
 export type HeadlessOptions = {
   readonly streams: readonly StreamController[];
+  /** Streams with an answer preset get the answer fields in their summary record. */
+  readonly answerPresets?: ReadonlyMap<string, AnswerPreset>;
   readonly writer: LineWriter;
   readonly redact: Redactor;
   /** Where SIGINT/SIGTERM come from (process in the CLI). */
@@ -14,7 +25,6 @@ export type HeadlessOptions = {
 
 export const EXIT_OK = 0;
 export const EXIT_STREAM_FAILED = 1;
-export const SIGNAL_EXIT_CODES = {SIGINT: 130, SIGTERM: 143} as const;
 
 /** Exit code of finished streams: 1 when any failed. */
 export function exitCodeFor(summaries: readonly SummaryRecord[]): number {
@@ -28,32 +38,28 @@ export function exitCodeFor(summaries: readonly SummaryRecord[]): number {
  */
 export async function runHeadless(options: HeadlessOptions): Promise<number> {
   const {streams, writer, redact, signals} = options;
+  const answers = new Map<string, AnswerState>();
+  for (const [name, preset] of options.answerPresets ?? []) {
+    if (preset !== 'none') answers.set(name, createAnswerState(preset));
+  }
   const write = (record: StreamRecord) => {
-    const line = toNdjsonLine(record, redact);
+    const answer = answers.get(record.stream);
+    if (answer) applyAnswerRecord(answer, record);
+    const extra =
+      answer && record.type === 'summary'
+        ? answerSummaryFields(answerSnapshot(answer).current)
+        : undefined;
+    const line = toNdjsonLine(record, redact, extra);
     if (line) writer.write(line);
   };
   const unsubscribes = streams.map((stream) => stream.subscribe(write));
-  const stopAll = () => {
-    for (const stream of streams) stream.stop();
-  };
+  const {stopAll, done} = runUntilDone(streams, signals);
   writer.onClose(stopAll);
-
-  let signalCode: number | undefined;
-  const onSignal = (signal: keyof typeof SIGNAL_EXIT_CODES) => () => {
-    signalCode ??= SIGNAL_EXIT_CODES[signal];
-    stopAll();
-  };
-  const onSigint = onSignal('SIGINT');
-  const onSigterm = onSignal('SIGTERM');
-  signals?.on('SIGINT', onSigint);
-  signals?.on('SIGTERM', onSigterm);
   try {
-    const summaries = await Promise.all(streams.map((stream) => stream.start()));
+    const {summaries, signalCode} = await done;
     await writer.end();
     return signalCode ?? exitCodeFor(summaries);
   } finally {
-    signals?.off('SIGINT', onSigint);
-    signals?.off('SIGTERM', onSigterm);
     for (const unsubscribe of unsubscribes) unsubscribe();
   }
 }

@@ -1,0 +1,155 @@
+import {fileURLToPath} from 'node:url';
+import {createRedactor, secretsOfSpec, type Redactor} from '../core/redact.js';
+import {sanitize} from '../core/sanitize.js';
+import {SseStream} from '../core/sse-stream.js';
+import {resolveStreamSpec} from '../core/stream-spec.js';
+import {startDemoServer, type DemoServer} from '../demo/server.js';
+import {createLineWriter} from '../headless/line-writer.js';
+import {runAnswerText} from '../headless/run-answer-text.js';
+import {runHeadless} from '../headless/run-headless.js';
+import {loadProfiles, selectStreams, type LoadedStream} from '../profiles/load.js';
+import type {CommandLine} from './flags.js';
+import type {CliIo} from './main.js';
+import {parseCount} from './parse-values.js';
+import {connectionOverrides, specsFromUrls} from './specs-from-flags.js';
+import {buildStreamSetups, type StreamSetup} from './stream-setups.js';
+import {formatSummaryLines} from './summary-lines.js';
+import {UsageError} from './usage-error.js';
+
+const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
+export const demoProfilePath = `${packageRoot}profiles/demo.yaml`;
+/** Without a terminal, the demo (no arguments) runs this long unless --max-duration says otherwise. */
+export const HEADLESS_DEMO_SECONDS = 10;
+
+/**
+ * The main job: streams from profiles and URLs (or the demo when there are
+ * neither), run in one of three modes: the dashboard on a terminal, NDJSON
+ * (--json, or no terminal), or answer text (--answer).
+ */
+export async function runStreams(cli: CommandLine, io: CliIo): Promise<number> {
+  const {flags} = cli;
+  if (flags.json && flags.answer) throw new UsageError('--json and --answer: choose one');
+  const overrides = connectionOverrides(flags);
+  const headless = flags.json || flags.answer || !io.stdout.isTTY || !io.stdin.isTTY;
+  const fps = parseCount('--fps', flags.fps, {allowZero: false});
+  const bufferSize = parseCount('--buffer-size', flags.bufferSize, {allowZero: false});
+  const urlInputs = specsFromUrls(cli.input, flags, io.cwd);
+  if (flags.profile.length === 0 && flags.stream.length > 0 && urlInputs.length > 0) {
+    throw new UsageError('--stream picks streams of loaded profiles; give --profile too');
+  }
+  const isDemo = urlInputs.length === 0 && flags.profile.length === 0;
+
+  let demo: DemoServer | undefined;
+  try {
+    let env = io.env;
+    if (isDemo) {
+      demo = await startDemoServer();
+      env = {...env, SSEDECK_DEMO_URL: demo.url};
+      if (headless && !flags.answer) overrides.maxDuration ??= HEADLESS_DEMO_SECONDS;
+    }
+    const profileRefs = isDemo ? [demoProfilePath] : flags.profile;
+    const loaded = await loadStreams(profileRefs, flags.stream, io, env);
+    let setups = buildStreamSetups(loaded, urlInputs, overrides, flags);
+    if (flags.answer) {
+      setups = setups.filter((setup) => setup.answer !== 'none');
+      if (setups.length === 0) {
+        throw new UsageError(
+          '--answer: no stream has an answer preset (set one with --answer-preset)',
+        );
+      }
+    }
+    const redact = createRedactor(setups.flatMap((setup) => secretsOfSpec(setup.spec)));
+    if (flags.answer) return await runAnswerMode(setups, io, redact);
+    if (headless) {
+      if (!flags.json) {
+        io.stderr.write(
+          'ssedeck: not a terminal, so writing NDJSON records to stdout (--json hides this note)\n',
+        );
+      }
+      return await runJsonMode(setups, io, redact);
+    }
+    return await runDashboardMode(setups, io, redact, {fps, bufferSize});
+  } finally {
+    await demo?.close();
+  }
+}
+
+async function loadStreams(
+  refs: readonly string[],
+  names: readonly string[],
+  io: CliIo,
+  env: Record<string, string | undefined>,
+): Promise<LoadedStream[]> {
+  if (refs.length === 0) return [];
+  const warn = (line: string) => io.stderr.write(`ssedeck: ${line}\n`);
+  const {streams} = await loadProfiles(refs, {cwd: io.cwd, env, warn});
+  return selectStreams(streams, names);
+}
+
+function headlessStreams(
+  setups: readonly StreamSetup[],
+  waitForConsumer: () => Promise<void> | undefined,
+) {
+  return setups.map((setup) => new SseStream(resolveStreamSpec(setup.spec), {waitForConsumer}));
+}
+
+async function runJsonMode(
+  setups: readonly StreamSetup[],
+  io: CliIo,
+  redact: Redactor,
+): Promise<number> {
+  const writer = createLineWriter(io.stdout);
+  return runHeadless({
+    streams: headlessStreams(setups, writer.waitForDrain),
+    answerPresets: new Map(setups.map((setup) => [setup.spec.name, setup.answer])),
+    writer,
+    redact,
+    signals: io.signals,
+  });
+}
+
+async function runAnswerMode(
+  setups: readonly StreamSetup[],
+  io: CliIo,
+  redact: Redactor,
+): Promise<number> {
+  const writer = createLineWriter(io.stdout);
+  return runAnswerText({
+    streams: headlessStreams(setups, writer.waitForDrain),
+    presets: new Map(setups.map((setup) => [setup.spec.name, setup.answer])),
+    writer,
+    stderr: (line) => io.stderr.write(line),
+    redact,
+    signals: io.signals,
+  });
+}
+
+async function runDashboardMode(
+  setups: readonly StreamSetup[],
+  io: CliIo,
+  redact: Redactor,
+  options: {fps: number | undefined; bufferSize: number | undefined},
+): Promise<number> {
+  const {runDashboard} = await import('../ui/run-dashboard.js');
+  const result = await runDashboard({
+    streams: setups.map((setup) => new SseStream(resolveStreamSpec(setup.spec))),
+    streamOptions: Object.fromEntries(
+      setups.map((setup) => [
+        setup.spec.name,
+        {answer: setup.answer, view: setup.view, bufferSize: setup.bufferSize},
+      ]),
+    ),
+    fps: options.fps,
+    bufferSize: options.bufferSize,
+    stdout: io.stdout,
+    stdin: io.stdin,
+  });
+  if (result.summaries.length > 0) {
+    io.stdout.write(`${formatSummaryLines(result.summaries, redact)}\n`);
+  }
+  if (result.error !== undefined) {
+    const message = result.error instanceof Error ? result.error.message : String(result.error);
+    io.stderr.write(`ssedeck: the dashboard crashed: ${sanitize(redact(message))}\n`);
+  }
+  return result.exitCode;
+}

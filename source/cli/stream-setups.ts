@@ -1,0 +1,70 @@
+import {answerPresets, detectAnswerPreset, type AnswerPreset} from '../core/answer/index.js';
+import {withDifyQuery} from '../core/dify-requests.js';
+import type {StreamSpec, StreamSpecInput} from '../core/stream-spec.js';
+import type {LoadedStream} from '../profiles/load.js';
+import type {Flags} from './flags.js';
+import {splitQueryFlags} from './parse-values.js';
+import {UsageError} from './usage-error.js';
+import {validateSpecs} from './validate-specs.js';
+
+/** Everything a mode needs to run one stream. */
+export type StreamSetup = {
+  readonly spec: StreamSpec;
+  readonly answer: AnswerPreset;
+  readonly view: 'events' | 'answer';
+  readonly bufferSize: number | undefined;
+};
+
+/**
+ * Profile streams and command-line URLs become validated specs with the
+ * connection overrides applied, their answer preset settled (profile field,
+ * else --answer-preset, else guessed from the URL) and, for Dify POSTs, the
+ * query, conversation and user from the flags.
+ */
+export function buildStreamSetups(
+  loaded: readonly LoadedStream[],
+  urlInputs: readonly StreamSpecInput[],
+  overrides: Partial<StreamSpecInput>,
+  flags: Flags,
+): StreamSetup[] {
+  const flagPreset = parseAnswerPreset(flags.answerPreset);
+  const difyChange = {
+    query: flags.ask ?? splitQueryFlags(flags.query).text,
+    conversationId: flags.conversation,
+    user: flags.user,
+  };
+  const sources = [
+    ...loaded.map((stream) => ({input: {...stream.spec, ...overrides}, profile: stream})),
+    ...urlInputs.map((input) => ({input: {...input, ...overrides}, profile: undefined})),
+  ];
+  const specs = validateSpecs(sources.map((source) => source.input));
+  const seen = new Set<string>();
+  return specs.map((spec, index) => {
+    if (seen.has(spec.name)) {
+      throw new UsageError(
+        `two streams are named "${spec.name}": rename one (--name, or in its profile)`,
+      );
+    }
+    seen.add(spec.name);
+    const profile = sources[index]?.profile;
+    const answer = profile?.answer ?? flagPreset ?? detectAnswerPreset(spec.url);
+    const isDifyPost = answer === 'dify' && spec.method !== 'GET';
+    return {
+      spec: isDifyPost ? withDifyQuery(spec, difyChange) : spec,
+      answer,
+      view: profile?.view ?? 'events',
+      bufferSize: profile?.bufferSize,
+    };
+  });
+}
+
+function parseAnswerPreset(value: string | undefined): AnswerPreset | undefined {
+  if (value === undefined) return undefined;
+  const preset = answerPresets.find((name) => name === value);
+  if (!preset) {
+    throw new UsageError(
+      `--answer-preset: expected one of ${answerPresets.join(', ')}, got "${value}"`,
+    );
+  }
+  return preset;
+}

@@ -1,0 +1,124 @@
+import {detectDifyEndpoint} from './answer/answer-preset.js';
+import type {FetchLike} from './fetch.js';
+import {defaultFetch} from './fetch.js';
+import {readBodySnippet, statusLine} from './http-response.js';
+import {buildHeaders} from './request.js';
+import type {StreamSpec} from './stream-spec.js';
+
+/** The end user ssedeck sends as Dify's `user` when neither the profile nor --user names one. */
+export const DEFAULT_DIFY_USER = 'ssedeck';
+
+export type DifyQueryChange = {
+  readonly query?: string;
+  /** "" starts a new conversation. */
+  readonly conversationId?: string;
+  readonly user?: string;
+};
+
+/** The body as an object when it is one (or a JSON object string); otherwise undefined. */
+function bodyObject(spec: StreamSpec): Record<string, unknown> | undefined {
+  const {body} = spec;
+  if (body === undefined) return {};
+  if (typeof body === 'string') {
+    try {
+      const parsed: unknown = JSON.parse(body);
+      return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)
+        ? (parsed as Record<string, unknown>)
+        : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+  return Array.isArray(body) ? undefined : body;
+}
+
+/**
+ * The spec of a Dify request with a new query, conversation or user; the rest
+ * of the body (inputs, response_mode, files...) stays as the profile wrote it.
+ * Also fills what Dify needs and people forget: `user`, `inputs`, and
+ * `response_mode: streaming` (Dify defaults to blocking). Specs whose body is
+ * not a JSON object are returned unchanged.
+ */
+export function withDifyQuery(spec: StreamSpec, change: DifyQueryChange): StreamSpec {
+  const body = bodyObject(spec);
+  if (!body) return spec;
+  const endpoint = detectDifyEndpoint(spec.url);
+  const next: Record<string, unknown> = {...body};
+  // Workflows take inputs, not a query; only chat apps have conversations.
+  if (change.query !== undefined && endpoint !== 'workflow') next.query = change.query;
+  if (change.conversationId !== undefined && endpoint === 'chat') {
+    next.conversation_id = change.conversationId;
+  }
+  if (change.user !== undefined) next.user = change.user;
+  else next.user ??= DEFAULT_DIFY_USER;
+  next.response_mode ??= 'streaming';
+  next.inputs ??= {};
+  return {...spec, body: next};
+}
+
+/** The `user` a Dify spec sends (the stop endpoint needs the same one). */
+export function difyUser(spec: StreamSpec): string {
+  const user = bodyObject(spec)?.user;
+  return typeof user === 'string' && user !== '' ? user : DEFAULT_DIFY_USER;
+}
+
+/** {base}/chat-messages/{task}/stop, /completion-messages/{task}/stop or /workflows/tasks/{task}/stop. */
+export function difyStopUrl(streamUrl: string, taskId: string): string | undefined {
+  const endpoint = detectDifyEndpoint(streamUrl);
+  if (!endpoint) return undefined;
+  const url = new URL(streamUrl);
+  const task = encodeURIComponent(taskId);
+  const base = url.pathname.replace(
+    /\/(chat-messages|completion-messages|workflows\/run|workflows\/[^/]+\/run|workflow\/[^/]+\/events)\/*$/,
+    '',
+  );
+  const path =
+    endpoint === 'workflow'
+      ? `/workflows/tasks/${task}/stop`
+      : `/${endpoint === 'chat' ? 'chat' : 'completion'}-messages/${task}/stop`;
+  return `${url.origin}${base}${path}`;
+}
+
+export type StopResult = {readonly ok: boolean; readonly message: string};
+
+/**
+ * Asks Dify to stop a running task, with the stream's own auth and user. The
+ * stream itself keeps reading: Dify ends it with workflow_finished(stopped)
+ * and/or message_end.
+ */
+export async function stopDifyTask(
+  spec: StreamSpec,
+  taskId: string,
+  fetch: FetchLike = defaultFetch,
+): Promise<StopResult> {
+  const url = difyStopUrl(spec.url, taskId);
+  if (!url) return {ok: false, message: 'not a Dify streaming endpoint'};
+  const headers = {
+    ...buildHeaders({...spec, headers: spec.headers, body: {}}, ''),
+    Accept: 'application/json',
+  };
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), spec.timeout * 1000);
+  try {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({user: difyUser(spec)}),
+      redirect: 'follow',
+      signal: controller.signal,
+    });
+    const snippet = await readBodySnippet(response, 512);
+    const ok = response.status >= 200 && response.status < 300;
+    return {
+      ok,
+      message: ok ? `stop requested for task ${taskId}` : `${statusLine(response)}: ${snippet}`,
+    };
+  } catch (error) {
+    return {
+      ok: false,
+      message: `stop failed: ${error instanceof Error ? error.message : String(error)}`,
+    };
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,119 @@
+import {
+  answerErrorText,
+  answerSnapshot,
+  answerTextDelta,
+  applyAnswerRecord,
+  createAnswerState,
+  type AnswerPreset,
+  type AnswerRun,
+  type AnswerState,
+} from '../core/answer/index.js';
+import type {Redactor} from '../core/redact.js';
+import {sanitize} from '../core/sanitize.js';
+import type {StreamController} from '../core/stream-controller.js';
+import type {LineWriter} from './line-writer.js';
+import {runUntilDone} from './run-until-done.js';
+
+export type AnswerTextOptions = {
+  /** Only streams with an answer preset other than none. */
+  readonly streams: readonly StreamController[];
+  readonly presets: ReadonlyMap<string, AnswerPreset>;
+  readonly writer: LineWriter;
+  readonly stderr: (line: string) => void;
+  readonly redact: Redactor;
+  readonly signals?: NodeJS.EventEmitter;
+};
+
+type Output = {
+  readonly name: string;
+  readonly answer: AnswerState;
+  lastRun: AnswerRun | undefined;
+  /** Answer text to print, grown by deltas; `printed` chars of it are out. */
+  text: string;
+  printed: number;
+  finished: boolean;
+};
+
+/**
+ * `--answer`: prints only the answer text, as it arrives, like the Dify
+ * plugin's chatflow mode. Several streams print one after another (the first
+ * live, the others as soon as the ones before them are done), separated by a
+ * blank line. Errors, pauses and incomplete streams go to stderr; the exit
+ * code is 1 when an answer ended in an error, a failed workflow or without a
+ * terminal event.
+ */
+export async function runAnswerText(options: AnswerTextOptions): Promise<number> {
+  const {streams, writer, redact} = options;
+  const outputs = streams.map((stream): Output => ({
+    name: stream.name,
+    answer: createAnswerState(options.presets.get(stream.name) ?? 'none'),
+    lastRun: undefined,
+    text: '',
+    printed: 0,
+    finished: false,
+  }));
+  let active = 0;
+  let failed = false;
+  const note = (output: Output, message: string) =>
+    options.stderr(`ssedeck: ${sanitize(redact(`${output.name}: ${message}`))}\n`);
+
+  const flush = () => {
+    while (active < outputs.length) {
+      const output = outputs[active]!;
+      if (output.printed < output.text.length) {
+        writer.write(sanitize(redact(output.text.slice(output.printed)), {keepNewlines: true}));
+        output.printed = output.text.length;
+      }
+      if (!output.finished) return;
+      if (output.printed > 0) writer.write(active < outputs.length - 1 ? '\n\n' : '\n');
+      active++;
+    }
+  };
+
+  const unsubscribes = streams.map((stream, index) =>
+    stream.subscribe((record) => {
+      const output = outputs[index]!;
+      if (!applyAnswerRecord(output.answer, record) && record.type !== 'summary') return;
+      const run = answerSnapshot(output.answer).current;
+      const delta = answerTextDelta(output.lastRun, run);
+      if (delta.kind === 'append') output.text += delta.text;
+      if (delta.kind === 'replace') {
+        output.text += `${output.text === '' ? '' : '\n'}${delta.text}`;
+        note(output, 'the server replaced the answer; the new text follows');
+      }
+      output.lastRun = run;
+      if (record.type === 'summary') {
+        output.finished = true;
+        failed = reportEnd(run, (message) => note(output, message)) || failed;
+      }
+      flush();
+    }),
+  );
+  const {stopAll, done} = runUntilDone(streams, options.signals);
+  writer.onClose(stopAll);
+  try {
+    const {signalCode} = await done;
+    await writer.end();
+    return signalCode ?? (failed ? 1 : 0);
+  } finally {
+    for (const unsubscribe of unsubscribes) unsubscribe();
+  }
+}
+
+/** Tells stderr how a run ended when it is not a plain success; true when that is a failure. */
+function reportEnd(run: AnswerRun, note: (message: string) => void): boolean {
+  switch (run.status) {
+    case 'error':
+      note(run.error ? answerErrorText(run.error) : run.statusReason || 'failed');
+      return true;
+    case 'incomplete':
+      note(run.statusReason || 'ended without a terminal event');
+      return true;
+    case 'paused':
+    case 'stopped':
+      note(run.statusReason || run.status);
+      return false;
+    default:
+      return false;
+  }
+}
