@@ -18,6 +18,7 @@ import {UsageError} from './usage-error.js';
 
 const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const demoProfilePath = `${packageRoot}profiles/demo.yaml`;
+const DEMO_PROFILE = 'demo';
 /** Without a terminal, the demo (no arguments) runs this long unless --max-duration says otherwise. */
 export const HEADLESS_DEMO_SECONDS = 10;
 
@@ -37,7 +38,9 @@ export async function runStreams(cli: CommandLine, io: CliIo): Promise<number> {
   if (flags.profile.length === 0 && flags.stream.length > 0 && urlInputs.length > 0) {
     throw new UsageError('--stream picks streams of loaded profiles; give --profile too');
   }
-  const isDemo = urlInputs.length === 0 && flags.profile.length === 0;
+  // No arguments, or `-p demo`: the packaged demo profile against the embedded demo server.
+  const isBareDemo = urlInputs.length === 0 && flags.profile.length === 0;
+  const isDemo = isBareDemo || flags.profile.includes(DEMO_PROFILE);
 
   let demo: DemoServer | undefined;
   try {
@@ -45,9 +48,11 @@ export async function runStreams(cli: CommandLine, io: CliIo): Promise<number> {
     if (isDemo) {
       demo = await startDemoServer();
       env = {...env, SSEDECK_DEMO_URL: demo.url};
-      if (headless && !flags.answer) overrides.maxDuration ??= HEADLESS_DEMO_SECONDS;
+      if (isBareDemo && headless && !flags.answer) overrides.maxDuration ??= HEADLESS_DEMO_SECONDS;
     }
-    const profileRefs = isDemo ? [demoProfilePath] : flags.profile;
+    const profileRefs = isBareDemo
+      ? [demoProfilePath]
+      : flags.profile.map((ref) => (ref === DEMO_PROFILE ? demoProfilePath : ref));
     const loaded = await loadStreams(profileRefs, flags.stream, io, env);
     let setups = buildStreamSetups(loaded, urlInputs, overrides, flags);
     if (flags.answer) {

@@ -234,3 +234,34 @@ async function oneEvent(): Promise<TestServer> {
     response.end('data: x\n\n');
   });
 }
+
+describe('the demo', () => {
+  it('runs the demo profile against the embedded server with no arguments', async () => {
+    const {code, stdout} = await runCli(['--json', '--max-duration', '1.5']);
+    expect(code).toBe(0);
+    const summaries = ndjson(stdout).filter((record) => record.type === 'summary');
+    expect(summaries.map((summary) => summary.stream).sort()).toEqual([
+      'dify-chatflow',
+      'flaky',
+      'logs',
+      'openai',
+      'ticker',
+    ]);
+    const ticker = summaries.find((summary) => summary.stream === 'ticker');
+    expect(ticker?.total_events).toBeGreaterThan(2);
+  });
+
+  it('-p demo picks streams of the packaged demo profile from any directory', async () => {
+    const {code, stdout} = await runCli(
+      ['-p', 'demo', '--stream', 'ticker', '--json', '--max-events', '2'],
+      {cwd: tmpdir()},
+    );
+    expect(code).toBe(0);
+    expect(ndjson(stdout).at(-1)).toMatchObject({
+      type: 'summary',
+      stream: 'ticker',
+      total_events: 2,
+      reason: 'max events reached',
+    });
+  });
+});

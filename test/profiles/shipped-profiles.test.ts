@@ -132,9 +132,9 @@ describe('the shipped JSON Schema', () => {
   });
 });
 
-describe('the README section', () => {
+describe('the README', () => {
   test('every YAML example in it is a valid profile', async () => {
-    const readme = await readFile(join(repoRoot, 'source/profiles/README-section.md'), 'utf8');
+    const readme = await readFile(join(repoRoot, 'README.md'), 'utf8');
     const examples = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((match) => match[1] ?? '');
     expect(examples.length).toBeGreaterThanOrEqual(2);
     const dir = await tempDir();
