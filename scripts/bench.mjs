@@ -77,21 +77,27 @@ async function benchEngine(server, events, size) {
   );
 }
 
-async function benchBigEvent(server) {
-  const size = 5 * 1024 * 1024;
-  const before = process.memoryUsage().rss;
-  const spec = parseStreamSpec({
-    name: 'big',
-    url: `${server.url}/flood?n=3&size=${size}`,
-    reconnect: 'never',
-  });
-  const start = performance.now();
-  const summary = await new SseStream(resolveStreamSpec(spec)).start();
-  const ms = performance.now() - start;
-  const grown = (process.memoryUsage().rss - before) / 1024 / 1024;
-  console.log(
-    `3 events of 5 MiB: ${summary.totalEvents} events in ${fmt(ms)} ms, RSS grew ${fmt(grown, 1)} MiB`,
-  );
+async function benchBigEvents(server) {
+  const mib = 1024 * 1024;
+  for (const [count, size] of [
+    [3, 5 * mib],
+    [1, 40 * mib],
+  ]) {
+    const before = process.memoryUsage().rss;
+    const url = `${server.url}/flood?n=${count}&size=${size}`;
+    const spec = parseStreamSpec({name: 'big', url, reconnect: 'never'});
+    const start = performance.now();
+    const summary = await new SseStream(resolveStreamSpec(spec)).start();
+    const ms = performance.now() - start;
+    const grown = (process.memoryUsage().rss - before) / mib;
+    const outcome =
+      summary.status === 'failed'
+        ? `failed as it should (${summary.reason.slice(0, 50)}...)`
+        : `${summary.totalEvents} events`;
+    console.log(
+      `${count} event(s) of ${size / mib} MiB (limit 16 MiB): ${outcome} in ${fmt(ms)} ms, RSS grew ${fmt(grown, 1)} MiB`,
+    );
+  }
 }
 
 console.log(`ssedeck bench (node ${process.version}, ${RUNS} runs each, medians)`);
@@ -105,7 +111,7 @@ const server = await startDemoServer();
 try {
   await benchEngine(server, 50_000, 100);
   await benchEngine(server, 2_000, 10_000);
-  await benchBigEvent(server);
+  await benchBigEvents(server);
 } finally {
   await server.close();
 }

@@ -18,7 +18,7 @@ export function floodData(seq: number, size: number): string {
  */
 export const flood: RouteHandler = async (context, {res, url}) => {
   const count = intParam(url, 'n', 10_000, 0, 100_000_000);
-  const size = intParam(url, 'size', 100, 1, 1024 * 1024);
+  const size = intParam(url, 'size', 100, 1, 64 * 1024 * 1024);
   const sse = openSse(context, res);
   let batch = '';
   for (let seq = 1; seq <= count; seq++) {
