@@ -82,6 +82,16 @@ export async function runConnection(
     });
   } catch (error) {
     clearTimeout(connectTimer);
+    if (error instanceof TypeError && error.cause === undefined) {
+      // fetch refused the request itself (a bad header, say): retrying cannot help.
+      return {
+        kind: 'error',
+        error: `invalid request: ${error.message}`,
+        retryable: false,
+        httpStatus: undefined,
+        retryAfterMs: undefined,
+      };
+    }
     return failure(ownCause(), error);
   }
 

@@ -46,7 +46,12 @@ export const streamSpecSchema = z
       .regex(/^[A-Za-z]+$/, 'expected an HTTP method such as GET or POST')
       .transform((method) => method.toUpperCase())
       .default('GET'),
-    headers: z.record(z.string(), z.string()).default({}),
+    headers: z
+      .record(
+        z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'expected a header name (letters, digits, -)'),
+        z.string().regex(/^[^\r\n\0]*$/, 'header values cannot contain line breaks or NUL'),
+      )
+      .default({}),
     query: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}),
     body: z
       .union([z.string(), z.record(z.string(), z.unknown()), z.array(z.unknown())])
