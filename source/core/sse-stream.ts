@@ -1,12 +1,12 @@
-import {reconnectDelay} from './backoff.js';
 import {AbortCause, runConnection, type ConnectionOutcome} from './connection.js';
-import {applyRecord, connectedDuration, createCounters, type StreamCounters} from './counters.js';
+import {applyRecord, createCounters, type StreamCounters} from './counters.js';
 import {defaultFetch, type FetchLike} from './fetch.js';
-import type {RecordListener, StreamRecord, SummaryRecord, SummaryStatus} from './records.js';
+import type {RecordListener, StreamRecord, SummaryRecord} from './records.js';
+import {decideReconnect} from './reconnect-policy.js';
 import {buildRequest} from './request.js';
 import type {StreamController} from './stream-controller.js';
 import {resolveStreamSpec, type ResolvedStreamSpec, type StreamSpec} from './stream-spec.js';
-import {summaryText} from './summary-text.js';
+import {buildSummary, type RunEnd} from './summary-record.js';
 
 export type SseStreamOptions = {
   readonly fetch?: FetchLike;
@@ -15,8 +15,6 @@ export type SseStreamOptions = {
   /** Awaited between body chunks when it returns a promise: lets a slow writer hold the reader back. */
   readonly waitForConsumer?: () => Promise<void> | undefined;
 };
-
-type Finish = {readonly status: SummaryStatus; readonly reason: string};
 
 /** State of one run: from start() to its summary. */
 type Run = {
@@ -27,21 +25,15 @@ type Run = {
   eventsThisConnection: number;
   openedThisConnection: boolean;
   connection: AbortController | undefined;
-  finish: Finish | undefined;
+  finish: RunEnd | undefined;
   wake: (() => void) | undefined;
   readonly done: Promise<SummaryRecord>;
 };
 
 /**
- * The engine for one stream: connects, parses, reconnects by policy and emits
- * records. Reconnect rules (see README "Reconnects"):
- * - a clean end reconnects after exactly the reconnection time under `always`,
- *   and finishes the stream under `on-error` and `never`;
- * - retryable failures (network, timeouts, 408/429/5xx) back off
- *   exponentially; a connection that delivered events resets the backoff, one
- *   that delivered none counts as a failure;
- * - only GET is re-sent automatically once its response started;
- * - more than `retries` consecutive failures fail the stream.
+ * The engine for one stream: connects (connection.ts), decides what follows
+ * each connection (reconnect-policy.ts), enforces the run's limits and emits
+ * the records every consumer reads.
  */
 export class SseStream implements StreamController {
   readonly name: string;
@@ -124,7 +116,7 @@ export class SseStream implements StreamController {
   }
 
   /** Ends the run with `finish` (first one wins) and aborts what is in flight. */
-  #end(cause: AbortCause, finish: Finish): void {
+  #end(cause: AbortCause, finish: RunEnd): void {
     const run = this.#run;
     if (!run || run.finish) return;
     run.finish = finish;
@@ -246,89 +238,40 @@ export class SseStream implements StreamController {
     return outcome;
   }
 
-  /** Applies the reconnect policy: the delay before the next attempt, or undefined to finish. */
+  /** Applies the reconnect policy: emits its records, returns the delay, or undefined to finish. */
   #nextDelay(run: Run, outcome: ConnectionOutcome): number | undefined {
-    const {resolved} = this;
-    const responseStarted = run.openedThisConnection;
-    if (run.eventsThisConnection > 0) run.failures = 0;
-    const fail = (error: string, httpStatus?: number) => {
-      this.#emit(run, {...this.#base(), type: 'error', status: 'failed', error, httpStatus});
-      run.finish = {status: 'failed', reason: error};
+    const decision = decideReconnect(
+      this.resolved,
+      {
+        outcome,
+        opened: run.openedThisConnection,
+        events: run.eventsThisConnection,
+        failures: run.failures,
+        reconnectionTimeMs: this.#reconnectionTimeMs,
+      },
+      this.#random,
+    );
+    const {failure} = decision;
+    if (decision.kind === 'finish') {
+      if (failure) {
+        this.#emit(run, {...this.#base(), type: 'error', status: 'failed', ...failure});
+      }
+      run.finish = {status: decision.status, reason: decision.reason};
       return undefined;
-    };
-
-    switch (outcome.kind) {
-      case 'stop': {
-        run.finish = {status: 'completed', reason: outcome.reason};
-        return undefined;
-      }
-      case 'aborted': {
-        // Only a manual reconnect gets here without run.finish set.
-        run.failures = 0;
-        return this.#scheduleReconnect(run, 0, 'manual reconnect');
-      }
-      case 'ended': {
-        if (resolved.reconnect !== 'always') {
-          run.finish = {status: 'completed', reason: 'stream ended'};
-          return undefined;
-        }
-        if (!resolved.resendAfterStart) {
-          run.finish = {
-            status: 'completed',
-            reason: `stream ended (a ${resolved.spec.method} is not re-sent automatically)`,
-          };
-          return undefined;
-        }
-        if (run.eventsThisConnection > 0) {
-          return this.#scheduleReconnect(run, this.#reconnectionTimeMs, 'stream ended');
-        }
-        run.failures++;
-        if (run.failures > resolved.retries) {
-          return fail(`stream ended without events ${run.failures} times in a row`);
-        }
-        return this.#scheduleReconnect(run, this.#backoff(run), 'stream ended without events');
-      }
-      case 'error': {
-        const {error, httpStatus} = outcome;
-        if (!outcome.retryable || resolved.reconnect === 'never') return fail(error, httpStatus);
-        if (responseStarted && (resolved.reconnect === 'on-error' || !resolved.resendAfterStart)) {
-          const why = resolved.resendAfterStart
-            ? 'reconnect on-error only retries before the response starts'
-            : `a ${resolved.spec.method} is not re-sent once its response started`;
-          return fail(`${error} (${why})`, httpStatus);
-        }
-        run.failures++;
-        if (run.failures > resolved.retries) {
-          return fail(`${error} (gave up after ${run.failures} consecutive failures)`, httpStatus);
-        }
-        this.#emit(run, {...this.#base(), type: 'error', status: 'retrying', error, httpStatus});
-        const delay = Math.max(this.#backoff(run), outcome.retryAfterMs ?? 0);
-        return this.#scheduleReconnect(run, delay, error);
-      }
     }
-  }
-
-  #backoff(run: Run): number {
-    return reconnectDelay({
-      baseMs: this.#reconnectionTimeMs,
-      failures: run.failures,
-      capMs: this.resolved.maxRetryDelayMs,
-      random: this.#random,
-    });
-  }
-
-  #scheduleReconnect(run: Run, delayMs: number, reason: string): number {
+    if (failure) this.#emit(run, {...this.#base(), type: 'error', status: 'retrying', ...failure});
+    run.failures = decision.failures;
     this.#emit(run, {
       ...this.#base(),
       type: 'status',
       state: 'reconnecting',
-      delayMs,
-      reason,
+      delayMs: decision.delayMs,
+      reason: decision.reason,
       attempt: run.attempt + 1,
-      failures: run.failures,
+      failures: decision.failures,
       maxFailures: this.resolved.retries,
     });
-    return delayMs;
+    return decision.delayMs;
   }
 
   /** Waits, unless stop(), a limit or a manual reconnect wakes us early. */
@@ -345,26 +288,8 @@ export class SseStream implements StreamController {
     });
   }
 
-  #summarize(run: Run, finish: Finish): SummaryRecord {
-    const base = this.#base();
-    const {counters} = run;
-    const connectionDuration = Math.round(base.timestamp - run.startedAt) / 1000;
-    const summary: SummaryRecord = {
-      ...base,
-      type: 'summary',
-      status: finish.status,
-      reason: finish.reason,
-      totalEvents: counters.events,
-      connectionDuration,
-      connectedMs: connectedDuration(counters, base.timestamp),
-      reconnects: counters.reconnects,
-      errors: counters.errors,
-      eventsByType: {...counters.eventsByType},
-      headersMs: counters.headersMs,
-      firstEventMs: counters.firstEventMs,
-      lastEventId: this.#lastEventId,
-      summary: summaryText(finish, counters.events, connectionDuration, counters.reconnects),
-    };
+  #summarize(run: Run, end: RunEnd): SummaryRecord {
+    const summary = buildSummary(this.#base(), end, {...run, lastEventId: this.#lastEventId});
     this.#emit(run, summary);
     return summary;
   }

@@ -48,7 +48,9 @@ export const streamSpecSchema = z
       .default('GET'),
     headers: z
       .record(
-        z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'expected a header name (letters, digits, -)'),
+        z
+          .string()
+          .regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'expected a header name (letters, digits, -)'),
         z.string().regex(/^[^\r\n\0]*$/, 'header values cannot contain line breaks or NUL'),
       )
       .default({}),

@@ -1,3 +1,4 @@
+import {answerSnapshot, type AnswerSnapshot, type AnswerState} from '../answer/index.js';
 import {createCounters, type StreamCounters} from '../counters.js';
 import type {Redactor} from '../redact.js';
 import {createRateMeter, emptyRateSample, type RateMeter} from './rate.js';
@@ -25,6 +26,13 @@ export type StreamState = {
   entriesChanged: boolean;
   version: number;
   snapshot: StreamSnapshot;
+  /** The answer fold; undefined for streams without a preset. */
+  answer: AnswerState | undefined;
+  /** False until a preset was given or guessed from the URL. */
+  answerDecided: boolean;
+  answerChanged: boolean;
+  /** The answer snapshot the UI sees, taken at publish time. */
+  answerSnapshot: AnswerSnapshot | undefined;
 };
 
 export const identity: Redactor = (text) => text;
@@ -36,6 +44,8 @@ export function publish(state: StreamState): StreamSnapshot {
   if (state.paused) entries = state.frozen;
   else if (state.entriesChanged || previous.paused) entries = state.ring.toArray();
   state.entriesChanged = false;
+  if (state.answer && state.answerChanged) state.answerSnapshot = answerSnapshot(state.answer);
+  state.answerChanged = false;
   state.version++;
   state.snapshot = {
     name: state.name,
@@ -75,6 +85,10 @@ export function createState(name: string, bufferSize: number): StreamState {
     entriesChanged: false,
     version: 0,
     snapshot: undefined as unknown as StreamSnapshot,
+    answer: undefined,
+    answerDecided: false,
+    answerChanged: false,
+    answerSnapshot: undefined,
   };
   state.snapshot = {
     name,

@@ -1,8 +1,10 @@
+import {applyAnswerRecord, latestConversationId, setAnswerQuery} from '../answer/index.js';
 import {applyRecord} from '../counters.js';
 import {createRedactor, secretsOfSpec} from '../redact.js';
 import type {StreamRecord} from '../records.js';
 import {DEFAULT_DATA_CAP, eventEntry, nextConnection, noticeEntry} from './entries.js';
 import {writeNdjsonExport} from './export-ndjson.js';
+import {attachAnswer, decideAnswer} from './stream-answer.js';
 import {createState, identity, overviewOf, publish, type StreamState} from './stream-state.js';
 import type {DisplayEntry, StreamSnapshot, StreamStore, StreamStoreOptions} from './types.js';
 
@@ -14,7 +16,8 @@ export const DEFAULT_NOTIFY_INTERVAL_MS = 50;
  * entries, counters (the shared reducer), badge state and rate. Records are
  * ingested as they come; listeners are notified at most every
  * `notifyIntervalMs`, and each notification publishes a new immutable
- * snapshot only for the streams that changed.
+ * snapshot only for the streams that changed. Streams with an answer preset
+ * also fold every record into their answer (current run and history).
  */
 export function createStreamStore(options: StreamStoreOptions = {}): StreamStore {
   const bufferSize = options.bufferSize ?? DEFAULT_BUFFER_SIZE;
@@ -39,7 +42,10 @@ export function createStreamStore(options: StreamStoreOptions = {}): StreamStore
     }
     return state;
   };
-  for (const stream of options.streams ?? []) ensure(stream.name, stream.bufferSize);
+  for (const stream of options.streams ?? []) {
+    const state = ensure(stream.name, stream.bufferSize);
+    if (stream.answer !== undefined) decideAnswer(state, stream.answer);
+  }
   overview = overviewOf(0, states.values());
 
   const flush = (): void => {
@@ -69,6 +75,7 @@ export function createStreamStore(options: StreamStoreOptions = {}): StreamStore
   const ingest = (record: StreamRecord): void => {
     const state = ensure(record.stream);
     applyRecord(state.counters, record);
+    if (state.answer && applyAnswerRecord(state.answer, record)) state.answerChanged = true;
     state.connection = nextConnection(state.connection, record, state.redact);
     if (record.type === 'status') state.running = true;
     if (record.type === 'summary') state.running = false;
@@ -94,6 +101,7 @@ export function createStreamStore(options: StreamStoreOptions = {}): StreamStore
       const unsubscribes = controllers.map((controller) => {
         const state = ensure(controller.name);
         state.redact = createRedactor(secretsOfSpec(controller.resolved.spec));
+        attachAnswer(state, controller.resolved.spec);
         state.running = controller.running;
         changed(state);
         return controller.subscribe(ingest);
@@ -137,6 +145,17 @@ export function createStreamStore(options: StreamStoreOptions = {}): StreamStore
       state.pausedArrivals = 0;
       state.entriesChanged = true;
       changed(state);
+    },
+    getAnswerSnapshot: (name) => known(name)?.answerSnapshot,
+    setAnswerQuery(name, query) {
+      const state = known(name);
+      if (!state?.answer || !setAnswerQuery(state.answer, query)) return;
+      state.answerChanged = true;
+      changed(state);
+    },
+    latestConversationId(name) {
+      const answer = known(name)?.answer;
+      return answer ? latestConversationId(answer) : undefined;
     },
     async exportEvents(name, path, include) {
       const state = known(name);

@@ -1,3 +1,4 @@
+import type {AnswerPreset, AnswerSnapshot} from '../answer/index.js';
 import type {StreamCounters} from '../counters.js';
 import type {StreamRecord} from '../records.js';
 import type {StreamController} from '../stream-controller.js';
@@ -87,7 +88,15 @@ export type OverviewSnapshot = {
   readonly errors: number;
 };
 
-export type StreamConfig = {readonly name: string; readonly bufferSize?: number};
+export type StreamConfig = {
+  readonly name: string;
+  readonly bufferSize?: number;
+  /**
+   * The answer fold of the stream; `none` keeps it events-only. Absent: guessed
+   * from the URL when a controller is attached (detectAnswerPreset).
+   */
+  readonly answer?: AnswerPreset;
+};
 
 export type StreamStoreOptions = {
   readonly streams?: readonly StreamConfig[];
@@ -113,6 +122,16 @@ export type StreamStore = {
   flush(): void;
   clear(name: string): void;
   setPaused(name: string, paused: boolean): void;
+  /**
+   * The stream's answers (current run and history), published with the other
+   * snapshots; the same object until something visible changed. Undefined for
+   * streams without an answer preset.
+   */
+  getAnswerSnapshot(name: string): AnswerSnapshot | undefined;
+  /** The question of the stream's next run (a follow-up), so that run shows it. */
+  setAnswerQuery(name: string, query: string): void;
+  /** The conversation a Dify follow-up continues: the latest run's conversation_id. */
+  latestConversationId(name: string): string | undefined;
   /** Writes the buffered entries (those `include` keeps) as NDJSON records. */
   exportEvents(
     name: string,

@@ -1,0 +1,117 @@
+import {reconnectDelay} from './backoff.js';
+import type {ConnectionOutcome} from './connection.js';
+import type {SummaryStatus} from './records.js';
+import type {ResolvedStreamSpec} from './stream-spec.js';
+
+/** What one connection did, as far as the policy cares. */
+export type ConnectionFacts = {
+  readonly outcome: ConnectionOutcome;
+  readonly opened: boolean;
+  readonly events: number;
+  /** Consecutive failures before this connection. */
+  readonly failures: number;
+  /** The server's `retry` or the spec's retryDelay. */
+  readonly reconnectionTimeMs: number;
+};
+
+export type FailureReport = {readonly error: string; readonly httpStatus: number | undefined};
+
+export type PolicyDecision =
+  | {
+      readonly kind: 'finish';
+      readonly status: SummaryStatus;
+      readonly reason: string;
+      /** Reported as an error record with status "failed". */
+      readonly failure?: FailureReport;
+    }
+  | {
+      readonly kind: 'reconnect';
+      readonly delayMs: number;
+      readonly reason: string;
+      readonly failures: number;
+      /** Reported as an error record with status "retrying". */
+      readonly failure?: FailureReport;
+    };
+
+/**
+ * The reconnect policy as one pure function (see README "Reconnects"):
+ * - a clean end reconnects after exactly the reconnection time under `always`,
+ *   and finishes the stream under `on-error` and `never`;
+ * - retryable failures (network, timeouts, 408/429/5xx) back off
+ *   exponentially; a connection that delivered events resets the backoff, one
+ *   that delivered none counts as a failure;
+ * - only GET is re-sent automatically once its response started;
+ * - more than `retries` consecutive failures fail the stream.
+ */
+export function decideReconnect(
+  resolved: ResolvedStreamSpec,
+  facts: ConnectionFacts,
+  random: () => number,
+): PolicyDecision {
+  const {outcome} = facts;
+  const failuresBefore = facts.events > 0 ? 0 : facts.failures;
+  const backoff = (failures: number) =>
+    reconnectDelay({
+      baseMs: facts.reconnectionTimeMs,
+      failures,
+      capMs: resolved.maxRetryDelayMs,
+      random,
+    });
+  const fail = (error: string, httpStatus?: number): PolicyDecision => ({
+    kind: 'finish',
+    status: 'failed',
+    reason: error,
+    failure: {error, httpStatus},
+  });
+
+  switch (outcome.kind) {
+    case 'stop':
+      return {kind: 'finish', status: 'completed', reason: outcome.reason};
+    case 'aborted':
+      // Stop and limits finish the run before the policy is asked; this is a manual reconnect.
+      return {kind: 'reconnect', delayMs: 0, reason: 'manual reconnect', failures: 0};
+    case 'ended': {
+      if (resolved.reconnect !== 'always') {
+        return {kind: 'finish', status: 'completed', reason: 'stream ended'};
+      }
+      if (!resolved.resendAfterStart) {
+        const reason = `stream ended (a ${resolved.spec.method} is not re-sent automatically)`;
+        return {kind: 'finish', status: 'completed', reason};
+      }
+      if (facts.events > 0) {
+        return {
+          kind: 'reconnect',
+          delayMs: facts.reconnectionTimeMs,
+          reason: 'stream ended',
+          failures: 0,
+        };
+      }
+      const failures = failuresBefore + 1;
+      if (failures > resolved.retries) {
+        return fail(`stream ended without events ${failures} times in a row`);
+      }
+      return {
+        kind: 'reconnect',
+        delayMs: backoff(failures),
+        reason: 'stream ended without events',
+        failures,
+      };
+    }
+    case 'error': {
+      const {error, httpStatus} = outcome;
+      if (!outcome.retryable || resolved.reconnect === 'never') return fail(error, httpStatus);
+      if (facts.opened && (resolved.reconnect === 'on-error' || !resolved.resendAfterStart)) {
+        const why = resolved.resendAfterStart
+          ? 'reconnect on-error only retries before the response starts'
+          : `a ${resolved.spec.method} is not re-sent once its response started`;
+        return fail(`${error} (${why})`, httpStatus);
+      }
+      const failures = failuresBefore + 1;
+      if (failures > resolved.retries) {
+        return fail(`${error} (gave up after ${failures} consecutive failures)`, httpStatus);
+      }
+      const delayMs = Math.max(backoff(failures), outcome.retryAfterMs ?? 0);
+      return {kind: 'reconnect', delayMs, reason: error, failures, failure: {error, httpStatus}};
+    }
+  }
+}
