@@ -42,5 +42,6 @@ export function summaryText(
 ): string {
   const eventWord = events === 1 ? 'event' : 'events';
   const reconnectWord = reconnects === 1 ? 'reconnect' : 'reconnects';
-  return `${end.status} (${end.reason}): ${events} ${eventWord} in ${seconds} s, ${reconnects} ${reconnectWord}`;
+  const head = end.reason === end.status ? end.status : `${end.status} (${end.reason})`;
+  return `${head}: ${events} ${eventWord} in ${seconds} s, ${reconnects} ${reconnectWord}`;
 }
