@@ -12,7 +12,7 @@ import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {computeGridLayout, type TerminalSize} from './layout.js';
 import {Pane} from './pane.js';
 import {uiReducer} from './state/ui-reducer.js';
-import {focusedName, initialUiState} from './state/ui-state.js';
+import {focusedName, initialUiState, type PaneView} from './state/ui-state.js';
 import {ThemeContext, createTheme} from './theme.js';
 
 export const MESSAGE_MS = 5000;
@@ -28,13 +28,17 @@ export type AppProps = {
   /** How often time-based text refreshes; 0 = never (tests). */
   readonly tickMs?: number;
   readonly fps?: number;
+  /** Panes that start in the answer view (by stream name). */
+  readonly views?: Readonly<Record<string, PaneView>>;
 };
 
 /** The dashboard: a grid of panes (or one zoomed pane, or help) over a footer. */
 export function App(props: AppProps) {
   const {store, controls, fps = 30} = props;
   const names = useStreamNames(store);
-  const [state, dispatch] = useReducer(uiReducer, names, initialUiState);
+  const [state, dispatch] = useReducer(uiReducer, names, (initial) =>
+    initialUiState(initial, props.views),
+  );
   useEffect(() => {
     if (state.names !== names) dispatch({type: 'streams', names});
   }, [names, state.names]);
@@ -80,6 +84,10 @@ export function App(props: AppProps) {
         selection={state.selection[name]}
         prettySeq={pretty?.seq}
         prettyOffset={pretty?.offset ?? 0}
+        answerView={state.answerView[name] ?? false}
+        reasoning={state.reasoning}
+        answerInput={state.answerInput?.name === name ? state.answerInput.draft : undefined}
+        answerScroll={state.answerScroll[name]}
       />
     );
   } else {
@@ -94,6 +102,9 @@ export function App(props: AppProps) {
         timestamps={state.timestamps}
         filters={state.filters}
         filterEdit={state.filterEdit}
+        answerView={state.answerView}
+        reasoning={state.reasoning}
+        answerInput={state.answerInput}
       />
     );
   }
@@ -106,6 +117,7 @@ export function App(props: AppProps) {
           width={layout.width}
           zoomed={state.view === 'zoom'}
           filterEdit={state.filterEdit}
+          answerInput={state.answerInput}
           message={state.message}
           hidden={state.view === 'grid' ? layout.hiddenBefore + layout.hiddenAfter : 0}
         />

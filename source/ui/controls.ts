@@ -1,5 +1,8 @@
 import type {DisplayEntry, ExportResult} from '../core/store/types.js';
 
+/** What a Dify action (follow-up, stop) did, in one line for the footer. */
+export type ControlResult = {readonly ok: boolean; readonly message: string};
+
 /** What keys can do to streams; runDashboard wires them to the controllers and the store. */
 export type DashboardControls = {
   reconnect(name: string): void;
@@ -7,5 +10,12 @@ export type DashboardControls = {
   /** Stops a running stream or starts a stopped one, and says which. */
   toggleRun(name: string): 'stopped' | 'started' | undefined;
   exportEvents(name: string, include?: (entry: DisplayEntry) => boolean): Promise<ExportResult>;
+  /**
+   * Sends `query` as a new run of a Dify stream in the same conversation
+   * (stopping a run still going first); resolves once the new run started.
+   */
+  askFollowUp(name: string, query: string): Promise<ControlResult>;
+  /** Asks Dify to stop the stream's running task; the stream reads on to its end. */
+  stopAnswer(name: string): Promise<ControlResult>;
   quit(): void;
 };

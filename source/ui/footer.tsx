@@ -5,10 +5,11 @@ import {formatBytes, formatCount} from './format.js';
 import {useOverview} from './hooks/use-stream-snapshot.js';
 import {useTheme} from './hooks/use-theme.js';
 import {Line, type Segment} from './line.js';
-import type {FilterEdit, Message} from './state/ui-state.js';
+import type {AnswerInput, FilterEdit, Message} from './state/ui-state.js';
 
-const GRID_HINTS = 'Tab focus · Enter zoom · p pause · r reconnect · / filter · ? help · q quit';
-const ZOOM_HINTS = 'j/k scroll · g/G top/follow · y pretty · Esc back · ? help · q quit';
+const GRID_HINTS =
+  'Tab focus · Enter zoom · a answer · p pause · r reconnect · / filter · ? help · q quit';
+const ZOOM_HINTS = 'j/k scroll · g/G top/follow · y pretty · a answer · Esc back · ? help · q quit';
 
 export function totalsText(overview: OverviewSnapshot): string {
   const parts = [
@@ -30,6 +31,7 @@ type FooterProps = {
   readonly width: number;
   readonly zoomed: boolean;
   readonly filterEdit: FilterEdit | undefined;
+  readonly answerInput: AnswerInput | undefined;
   readonly message: Message | undefined;
   readonly hidden: number;
 };
@@ -38,7 +40,7 @@ type FooterProps = {
 export const Footer = memo(function Footer(props: FooterProps) {
   const theme = useTheme();
   const overview = useOverview(props.store);
-  const {filterEdit, message} = props;
+  const {filterEdit, answerInput, message} = props;
   let segments: Segment[];
   if (filterEdit) {
     segments = [
@@ -53,6 +55,11 @@ export const Footer = memo(function Footer(props: FooterProps) {
         text: ` ${sanitize(message.text)}`,
         color: message.level === 'error' ? theme.error : theme.accent,
       },
+    ];
+  } else if (answerInput) {
+    segments = [
+      {text: ` follow-up to ${sanitize(answerInput.name)}`, color: theme.accent, bold: true},
+      {text: ' (same conversation)  Enter send · Esc cancel', color: theme.muted},
     ];
   } else {
     segments = [{text: ` ${totalsText(overview)}`, bold: true}];

@@ -3,7 +3,7 @@ import {memo} from 'react';
 import type {StreamStore} from '../core/store/types.js';
 import {COLUMN_GAP, type GridLayout} from './layout.js';
 import {Pane} from './pane.js';
-import type {FilterEdit} from './state/ui-state.js';
+import type {AnswerInput, FilterEdit} from './state/ui-state.js';
 
 type GridProps = {
   readonly store: StreamStore;
@@ -15,11 +15,14 @@ type GridProps = {
   readonly timestamps: boolean;
   readonly filters: Readonly<Record<string, string>>;
   readonly filterEdit: FilterEdit | undefined;
+  readonly answerView: Readonly<Record<string, boolean>>;
+  readonly reasoning: boolean;
+  readonly answerInput: AnswerInput | undefined;
 };
 
 /** Panes in fixed-size cells; the layout decides how many fit and where. */
 export const Grid = memo(function Grid(props: GridProps) {
-  const {layout, names, filterEdit} = props;
+  const {layout, names, filterEdit, answerInput} = props;
   return (
     <Box flexDirection="column" height={layout.paneArea} overflow="hidden">
       {layout.rows.map((row, rowIndex) => (
@@ -45,6 +48,10 @@ export const Grid = memo(function Grid(props: GridProps) {
                 selection={undefined}
                 prettySeq={undefined}
                 prettyOffset={0}
+                answerView={props.answerView[name] ?? false}
+                reasoning={props.reasoning}
+                answerInput={answerInput?.name === name ? answerInput.draft : undefined}
+                answerScroll={undefined}
               />
             );
           })}

@@ -28,15 +28,26 @@ export type Command =
   | {readonly type: 'filter-type'; readonly text: string}
   | {readonly type: 'filter-erase'}
   | {readonly type: 'filter-commit'}
-  | {readonly type: 'filter-cancel'};
+  | {readonly type: 'filter-cancel'}
+  | {readonly type: 'answer-view-all'}
+  | {readonly type: 'answer-view-toggle'}
+  | {readonly type: 'reasoning'}
+  | {readonly type: 'answer-input'}
+  | {readonly type: 'answer-stop'}
+  | {readonly type: 'answer-type'; readonly text: string}
+  | {readonly type: 'answer-erase'}
+  | {readonly type: 'answer-send'}
+  | {readonly type: 'answer-cancel'};
 
 /** The one keymap, as the help overlay and the README show it. */
 export const KEY_HELP: readonly {readonly keys: string; readonly action: string}[] = [
   {keys: 'Tab / Shift-Tab', action: 'focus the next / previous pane'},
   {keys: 'arrows, 1-9', action: 'focus a pane (in the zoomed view: ←/→ switch stream)'},
   {keys: 'Enter or z', action: 'zoom the focused pane (z again or Esc: back)'},
-  {keys: 'j/k ↑/↓', action: 'zoomed: move through the buffered events'},
-  {keys: 'PgUp/PgDn g/G', action: 'zoomed: page up / down, oldest / follow newest'},
+  {
+    keys: 'j/k PgUp/PgDn g/G',
+    action: 'zoomed: scroll by line (also ↑/↓) / page, g oldest, G follow newest',
+  },
   {keys: 'y', action: 'pretty-print the selected event (JSON)'},
   {keys: 'Esc', action: 'back (close pretty view, help, filter input, zoom)'},
   {keys: 'p', action: 'pause / resume the pane (the stream keeps running)'},
@@ -46,6 +57,9 @@ export const KEY_HELP: readonly {readonly keys: string; readonly action: string}
   {keys: '/', action: 'filter: text, or /regex/ (Enter apply, Esc cancel, empty clears)'},
   {keys: 't', action: 'show / hide timestamps'},
   {keys: 'e', action: "export the focused pane's buffered events to NDJSON"},
+  {keys: 'a / A', action: 'answer view (LLM streams): all panes / the focused pane'},
+  {keys: 'h', action: 'answer view: show / hide the reasoning'},
+  {keys: 'i / x', action: 'Dify: ask a follow-up (Enter send, Esc cancel) / stop the task'},
   {keys: '?', action: 'this help'},
   {keys: 'q or Ctrl-C', action: 'quit'},
 ];
@@ -56,6 +70,14 @@ function filterCommand(input: string, key: Key): Command | undefined {
   if (key.backspace || key.delete) return {type: 'filter-erase'};
   if (key.ctrl || key.meta || key.tab || input === '') return undefined;
   return {type: 'filter-type', text: input};
+}
+
+function answerInputCommand(input: string, key: Key): Command | undefined {
+  if (key.return) return {type: 'answer-send'};
+  if (key.escape) return {type: 'answer-cancel'};
+  if (key.backspace || key.delete) return {type: 'answer-erase'};
+  if (key.ctrl || key.meta || key.tab || input === '') return undefined;
+  return {type: 'answer-type', text: input};
 }
 
 function scrollCommand(input: string, key: Key): Command | undefined {
@@ -81,6 +103,11 @@ const letters = new Map<string, Command>(
     t: {type: 'timestamps'},
     y: {type: 'pretty'},
     e: {type: 'export'},
+    a: {type: 'answer-view-all'},
+    A: {type: 'answer-view-toggle'},
+    h: {type: 'reasoning'},
+    i: {type: 'answer-input'},
+    x: {type: 'answer-stop'},
     '?': {type: 'help'},
   } satisfies Record<string, Command>),
 );
@@ -112,6 +139,7 @@ export function keyPresses(input: string, key: Key): {input: string; key: Key}[]
 /** The command for a key press in `mode`, if the key means anything there. */
 export function commandFor(input: string, key: Key, mode: InputMode): Command | undefined {
   if (key.ctrl && input === 'c') return {type: 'quit'};
+  if (mode === 'answer-input') return answerInputCommand(input, key);
   if (mode === 'filter') return filterCommand(input, key);
   if (mode === 'help') return input === 'q' ? {type: 'quit'} : {type: 'back'};
   if (key.escape) return {type: 'back'};

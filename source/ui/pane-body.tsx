@@ -2,6 +2,8 @@ import {Box, Text} from 'ink';
 import {memo, type ComponentType} from 'react';
 import {displayWidth} from '../core/display-text.js';
 import type {DisplayEntry} from '../core/store/types.js';
+import {AnswerBody} from './answer/answer-body.js';
+import type {AnswerLayout} from './answer/layout.js';
 import {EventRow} from './event-row.js';
 import {useTheme} from './hooks/use-theme.js';
 import {PrettyBody} from './pretty-body.js';
@@ -20,6 +22,8 @@ export type PaneBodyProps = {
   readonly zoom: ZoomWindow | undefined;
   /** Pretty view: the entry and the first visible row. */
   readonly pretty: {readonly entry: DisplayEntry; readonly offset: number} | undefined;
+  /** Answer view: the transcript rows that fit and the pinned status rows. */
+  readonly answer: AnswerLayout | undefined;
   readonly emptyText: string;
 };
 
@@ -65,13 +69,11 @@ export const EventLines = memo(function EventLines(props: PaneBodyProps) {
   );
 });
 
-/**
- * Pane body kinds. The answer view (issue 5) adds its own kind here; panes
- * pick a body by kind and never depend on what a body shows.
- */
-export type PaneBodyKind = 'events' | 'pretty';
+/** Pane body kinds; panes pick a body by kind and never depend on what a body shows. */
+export type PaneBodyKind = 'events' | 'pretty' | 'answer';
 
 export const paneBodies: Readonly<Record<PaneBodyKind, ComponentType<PaneBodyProps>>> = {
   events: EventLines,
   pretty: PrettyBody,
+  answer: AnswerBody,
 };

@@ -2,6 +2,8 @@ import {Box} from 'ink';
 import {memo, useMemo} from 'react';
 import {applyFilter} from '../core/store/filter.js';
 import type {DisplayEntry, StreamStore} from '../core/store/types.js';
+import {answerScrollStatus} from './answer/layout.js';
+import {useAnswerLayout} from './hooks/use-answer-layout.js';
 import {useStreamSnapshot} from './hooks/use-stream-snapshot.js';
 import {paneBodies, type PaneBodyKind} from './pane-body.js';
 import {counterParts, counterRows, PaneCounters} from './pane-counters.js';
@@ -30,6 +32,13 @@ export type PaneProps = {
   /** Pretty view of one entry (zoomed only). */
   readonly prettySeq: number | undefined;
   readonly prettyOffset: number;
+  /** Show the answer instead of events (when the stream has an answer preset). */
+  readonly answerView: boolean;
+  readonly reasoning: boolean;
+  /** The follow-up being typed in this pane, if its input line is open. */
+  readonly answerInput: string | undefined;
+  /** Zoomed answer view: first visible transcript row (undefined = follow the end). */
+  readonly answerScroll: number | undefined;
 };
 
 function entryBySeq(
@@ -65,12 +74,19 @@ export const Pane = memo(function Pane(props: PaneProps) {
   const entries = filtered.entries;
   const zoom = props.zoomed ? zoomWindow(entries, props.selection, bodyHeight) : undefined;
   const prettyEntry = props.zoomed ? entryBySeq(snapshot.entries, props.prettySeq) : undefined;
-  const kind: PaneBodyKind = prettyEntry ? 'pretty' : 'events';
+  const answer = useAnswerLayout(props.store, props.name, props.answerView && !prettyEntry, {
+    width,
+    height: bodyHeight,
+    reasoning: props.reasoning,
+    input: props.answerInput,
+    scrollTop: props.zoomed ? props.answerScroll : undefined,
+  });
+  const kind: PaneBodyKind = prettyEntry ? 'pretty' : answer ? 'answer' : 'events';
   const Body = paneBodies[kind];
-  const status =
-    zoom && !prettyEntry
-      ? zoomStatus(entries.length, zoom.selected, zoom.following, zoom.newer)
-      : '';
+  let status = '';
+  if (answer) status = `answer${props.zoomed ? ` ${answerScrollStatus(answer)}` : ''}`.trim();
+  else if (zoom && !prettyEntry)
+    status = zoomStatus(entries.length, zoom.selected, zoom.following, zoom.newer);
   const emptyText =
     filtered.matches === 0 ? 'no buffered event matches the filter' : 'waiting for events…';
   return (
@@ -101,6 +117,7 @@ export const Pane = memo(function Pane(props: PaneProps) {
           timestamps={props.timestamps}
           zoom={zoom}
           pretty={prettyEntry ? {entry: prettyEntry, offset: props.prettyOffset} : undefined}
+          answer={answer}
           emptyText={emptyText}
         />
       ) : null}

@@ -1,20 +1,31 @@
 import process from 'node:process';
-import {join} from 'node:path';
 import {render} from 'ink';
+import {detectAnswerPreset, type AnswerPreset} from '../core/answer/index.js';
 import type {SummaryRecord} from '../core/records.js';
-import {defaultExportFileName} from '../core/store/export-ndjson.js';
 import {createStreamStore} from '../core/store/stream-store.js';
-import type {StreamStore} from '../core/store/types.js';
 import type {StreamController} from '../core/stream-controller.js';
 import {anchoredStdout} from './anchored-stdout.js';
 import {App} from './app.js';
-import type {DashboardControls} from './controls.js';
-import {createStreamRuns, type StreamRuns} from './stream-runs.js';
+import {createDashboardControls} from './dashboard-controls.js';
+import type {PaneView} from './state/ui-state.js';
+import {createStreamRuns} from './stream-runs.js';
 import {enterTerminal} from './terminal-session.js';
 import {colorFromEnv} from './theme.js';
 
+/** What a profile or the command line says about one stream's pane. */
+export type DashboardStreamOptions = {
+  /** The answer fold (default: guessed from the URL, see detectAnswerPreset). */
+  readonly answer?: AnswerPreset;
+  /** The pane's first view (default events); `answer` needs a preset other than none. */
+  readonly view?: PaneView;
+  /** Ring buffer entries of this stream (default: bufferSize). */
+  readonly bufferSize?: number;
+};
+
 export type RunDashboardOptions = {
   readonly streams: readonly StreamController[];
+  /** Per stream, by stream name. */
+  readonly streamOptions?: Readonly<Record<string, DashboardStreamOptions>>;
   /** Most frames per second (default 30). */
   readonly fps?: number;
   /** Ring buffer entries per stream (default 1000). */
@@ -45,45 +56,6 @@ export const SHUTDOWN_TIMEOUT_MS = 2000;
 const SIGNAL_CODES = {SIGINT: 130, SIGTERM: 143, SIGHUP: 129} as const;
 type Signal = keyof typeof SIGNAL_CODES;
 
-function createControls(
-  streams: readonly StreamController[],
-  store: StreamStore,
-  runs: StreamRuns,
-  exportDir: string,
-  quit: () => void,
-): DashboardControls {
-  const byName = (name: string) => streams.find((stream) => stream.name === name);
-  const reconnect = (stream: StreamController) => {
-    // A stopped stream starts a new run that quitting must wait for.
-    if (stream.running) stream.reconnect();
-    else runs.start(stream);
-  };
-  return {
-    reconnect(name) {
-      const stream = byName(name);
-      if (stream) reconnect(stream);
-    },
-    reconnectAll() {
-      for (const stream of streams) reconnect(stream);
-    },
-    toggleRun(name) {
-      const stream = byName(name);
-      if (!stream) return undefined;
-      if (stream.running) {
-        stream.stop();
-        return 'stopped';
-      }
-      runs.start(stream);
-      return 'started';
-    },
-    exportEvents(name, include) {
-      const path = join(exportDir, defaultExportFileName(name, new Date()));
-      return store.exportEvents(name, path, include);
-    },
-    quit,
-  };
-}
-
 /**
  * Runs the dashboard on the alternate screen until q, Ctrl-C, a signal or a
  * crash; then stops every stream, waits (bounded) for their summaries and
@@ -97,10 +69,23 @@ export async function runDashboard(options: RunDashboardOptions): Promise<Dashbo
   const fps = options.fps ?? DEFAULT_FPS;
   const {streams} = options;
 
+  const perStream = options.streamOptions ?? {};
+  const optionsOf = (name: string): DashboardStreamOptions =>
+    Object.hasOwn(perStream, name) ? (perStream[name] ?? {}) : {};
   const store = createStreamStore({
-    streams: streams.map((stream) => ({name: stream.name})),
+    streams: streams.map((stream) => {
+      const {answer, bufferSize} = optionsOf(stream.name);
+      return {
+        name: stream.name,
+        bufferSize: bufferSize ?? options.bufferSize,
+        answer: answer ?? detectAnswerPreset(stream.resolved.spec.url),
+      };
+    }),
     bufferSize: options.bufferSize,
   });
+  const views = Object.fromEntries(
+    streams.map((stream) => [stream.name, optionsOf(stream.name).view ?? 'events'] as const),
+  );
   const detach = store.attach(streams);
   const runs = createStreamRuns(streams);
 
@@ -145,9 +130,13 @@ export async function runDashboard(options: RunDashboardOptions): Promise<Dashbo
   process.on('unhandledRejection', onCrash);
   process.on('exit', restore);
 
-  const controls = createControls(streams, store, runs, options.exportDir ?? process.cwd(), () =>
-    settle({code: 0}),
-  );
+  const controls = createDashboardControls({
+    streams,
+    store,
+    runs,
+    exportDir: options.exportDir ?? process.cwd(),
+    quit: () => settle({code: 0}),
+  });
   let outcome: {code: number; error?: unknown};
   let summaries: SummaryRecord[] = [];
   try {
@@ -156,6 +145,7 @@ export async function runDashboard(options: RunDashboardOptions): Promise<Dashbo
         store={store}
         controls={controls}
         fps={fps}
+        views={views}
         color={colorFromEnv(options.env ?? process.env)}
       />,
       {

@@ -1,12 +1,16 @@
 import type {SummaryRecord} from '../core/records.js';
 import type {StreamController} from '../core/stream-controller.js';
+import type {StreamSpec} from '../core/stream-spec.js';
 
 /**
  * The runs the dashboard started, so that quitting can stop them all and
  * collect each stream's latest summary (also of a run restarted with `s`).
  */
 export type StreamRuns = {
-  start(controller: StreamController): void;
+  /** Starts a run; with a spec (a Dify follow-up), this run and later ones use it. */
+  start(controller: StreamController, spec?: StreamSpec): void;
+  /** Resolves when the stream's latest run ended, or after `timeoutMs`; true when it ended. */
+  ended(controller: StreamController, timeoutMs: number): Promise<boolean>;
   startAll(): void;
   stopAll(): void;
   /** Each stream's latest summary, waiting at most `timeoutMs` for runs still ending. */
@@ -16,8 +20,8 @@ export type StreamRuns = {
 export function createStreamRuns(controllers: readonly StreamController[]): StreamRuns {
   const latest = new Map<StreamController, Promise<SummaryRecord>>();
   const settled = new Map<StreamController, SummaryRecord>();
-  const start = (controller: StreamController): void => {
-    const run = controller.start();
+  const start = (controller: StreamController, spec?: StreamSpec): void => {
+    const run = controller.start(spec);
     if (latest.get(controller) !== run) settled.delete(controller);
     latest.set(controller, run);
     run.then(
@@ -29,6 +33,23 @@ export function createStreamRuns(controllers: readonly StreamController[]): Stre
   };
   return {
     start,
+    async ended(controller, timeoutMs) {
+      const run = latest.get(controller);
+      if (!run || !controller.running) return !controller.running;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const deadline = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, timeoutMs);
+      });
+      await Promise.race([
+        run.then(
+          () => undefined,
+          () => undefined,
+        ),
+        deadline,
+      ]);
+      clearTimeout(timer);
+      return !controller.running;
+    },
     startAll() {
       for (const controller of controllers) start(controller);
     },

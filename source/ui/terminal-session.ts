@@ -22,6 +22,14 @@ export function enterTerminal(
 ): TerminalSession {
   let restored = false;
   stdout.write(ENTER_ALT_SCREEN + CLEAR_AND_HOME + HIDE_CURSOR);
+  // Raw mode now, not when Ink's input hook mounts after the first frame: keys
+  // typed in between would be echoed by the terminal onto the screen. They wait
+  // in stdin's buffer until Ink reads them.
+  try {
+    if (stdin.isTTY && !stdin.isRaw) stdin.setRawMode(true);
+  } catch {
+    // Not a terminal after all: Ink says so when it needs raw mode.
+  }
   return {
     get restored() {
       return restored;

@@ -1,9 +1,11 @@
 import {render} from 'ink-testing-library';
+import type {AnswerPreset} from '../../source/core/answer/index.js';
 import {createStreamStore} from '../../source/core/store/stream-store.js';
 import type {StreamStore} from '../../source/core/store/types.js';
 import {App} from '../../source/ui/app.js';
 import type {DashboardControls} from '../../source/ui/controls.js';
 import type {TerminalSize} from '../../source/ui/layout.js';
+import type {PaneView} from '../../source/ui/state/ui-state.js';
 import {T0} from './fixtures.js';
 
 export {records, T0} from './fixtures.js';
@@ -24,13 +26,25 @@ export function fakeControls(): FakeControls {
       calls.push(`export ${name}${include ? ' filtered' : ''}`);
       return {path: `/tmp/${name}.ndjson`, count: 3};
     },
+    askFollowUp: async (name, query) => {
+      calls.push(`ask ${name}: ${query}`);
+      return {ok: true, message: `asked ${name}`};
+    },
+    stopAnswer: async (name) => {
+      calls.push(`stop-answer ${name}`);
+      return {ok: true, message: `${name}: stop requested for task t-1`};
+    },
     quit: () => void calls.push('quit'),
   };
 }
 
-export function makeStore(names: readonly string[], bufferSize = 100): StreamStore {
+export function makeStore(
+  names: readonly string[],
+  bufferSize = 100,
+  answers: Readonly<Record<string, AnswerPreset>> = {},
+): StreamStore {
   return createStreamStore({
-    streams: names.map((name) => ({name})),
+    streams: names.map((name) => ({name, answer: answers[name] ?? 'none'})),
     bufferSize,
     notifyIntervalMs: 10_000,
     now: () => T0 + 1000,
@@ -50,7 +64,12 @@ const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 export async function renderApp(
   store: StreamStore,
-  options: {size?: TerminalSize; color?: boolean; now?: number} = {},
+  options: {
+    size?: TerminalSize;
+    color?: boolean;
+    now?: number;
+    views?: Readonly<Record<string, PaneView>>;
+  } = {},
 ): Promise<Rendered> {
   const controls = fakeControls();
   const now = options.now ?? T0 + 2000;
@@ -62,6 +81,7 @@ export async function renderApp(
       color={options.color ?? false}
       clock={() => now}
       tickMs={0}
+      views={options.views}
     />,
   );
   const frame = () => instance.lastFrame() ?? '';

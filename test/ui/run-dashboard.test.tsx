@@ -1,9 +1,10 @@
 import {EventEmitter} from 'node:events';
 import {describe, expect, it} from 'vitest';
-import type {RecordListener, SummaryRecord} from '../../source/core/records.js';
+import type {RecordListener, StreamRecord, SummaryRecord} from '../../source/core/records.js';
 import type {StreamController} from '../../source/core/stream-controller.js';
 import {parseStreamSpec, resolveStreamSpec} from '../../source/core/stream-spec.js';
-import {runDashboard} from '../../source/ui/run-dashboard.js';
+import {runDashboard, type RunDashboardOptions} from '../../source/ui/run-dashboard.js';
+import {dify} from './answer-fixtures.js';
 import {
   ENTER_ALT_SCREEN,
   HIDE_CURSOR,
@@ -48,7 +49,11 @@ class FakeStdin extends EventEmitter {
   }
 }
 
-type Fake = Omit<StreamController, 'running'> & {running: boolean; stops: number};
+type Fake = Omit<StreamController, 'running'> & {
+  running: boolean;
+  stops: number;
+  emit(record: StreamRecord): void;
+};
 
 function fakeStream(
   name: string,
@@ -81,6 +86,7 @@ function fakeStream(
       finish?.(summary);
     },
     reconnect() {},
+    emit: (record) => listeners.forEach((listener) => listener(record)),
   };
   return stream;
 }
@@ -93,7 +99,11 @@ const waitUntil = async (predicate: () => boolean, ms = 3000) => {
   }
 };
 
-function setup(streams: readonly (StreamController | Fake)[], shutdownTimeoutMs = 2000) {
+function setup(
+  streams: readonly (StreamController | Fake)[],
+  shutdownTimeoutMs = 2000,
+  streamOptions?: RunDashboardOptions['streamOptions'],
+) {
   const stdout = new FakeStdout();
   const stdin = new FakeStdin();
   const signals = new EventEmitter();
@@ -104,6 +114,7 @@ function setup(streams: readonly (StreamController | Fake)[], shutdownTimeoutMs 
     signals,
     env: {},
     shutdownTimeoutMs,
+    streamOptions,
   });
   return {stdout, stdin, signals, result};
 }
@@ -167,5 +178,27 @@ describe('runDashboard', () => {
     expect(String(outcome.error)).toContain('cannot start bad');
     expect(stdout.output.endsWith(SHOW_CURSOR + LEAVE_ALT_SCREEN)).toBe(true);
     expect(stdin.isRaw).toBe(false);
+  });
+
+  it('takes per-stream options: answer preset, first view and buffer size', async () => {
+    const [chat, other] = [fakeStream('chat'), fakeStream('other')];
+    const {stdout, stdin, result} = setup([chat, other], 2000, {
+      chat: {answer: 'dify', view: 'answer', bufferSize: 2},
+      other: {view: 'answer'},
+    });
+    await waitUntil(() => stdout.output.includes(' OPEN ') && stdin.isRaw);
+    chat.emit(dify.message('chat', 1, 'Joined '));
+    chat.emit(dify.message('chat', 2, 'answer text.'));
+    other.emit(records.event('other', 1, 'plain event'));
+    await waitUntil(() => stdout.output.includes('Joined answer text.'));
+    // "other" has no preset (its URL says nothing): it keeps showing events.
+    await waitUntil(() => stdout.output.includes('message plain event'));
+    expect(stdout.output).not.toContain('"answer":"Joined "');
+    // Back to events, zoomed: chat's ring buffer holds 2 of its 3 entries.
+    stdin.type('a');
+    stdin.type('\r');
+    await waitUntil(() => stdout.output.includes('[2/2] following'));
+    stdin.type('q');
+    expect((await result).exitCode).toBe(0);
   });
 });

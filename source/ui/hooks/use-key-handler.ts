@@ -1,5 +1,5 @@
 import type {Key} from 'ink';
-import {useCallback, type Dispatch} from 'react';
+import {useCallback, useLayoutEffect, useRef, type Dispatch} from 'react';
 import {applyFilter, compileFilter} from '../../core/store/filter.js';
 import type {StreamStore} from '../../core/store/types.js';
 import type {DashboardControls} from '../controls.js';
@@ -11,6 +11,7 @@ import type {UiAction} from '../state/ui-actions.js';
 import {uiReducer} from '../state/ui-reducer.js';
 import {activeFilter, focusedName, inputMode, type UiState} from '../state/ui-state.js';
 import {firstSeq, moveSelection, prettyRows, selectedIndex} from '../zoom-model.js';
+import {isAnswerCommand, runAnswerCommand, scrollAnswer, scrollsAnswer} from './answer-commands.js';
 
 export type CommandContext = {
   readonly state: UiState;
@@ -117,6 +118,7 @@ function assertNever(value: never): never {
 export function runCommand(context: CommandContext, command: Command): void {
   const {state, dispatch, store, controls, layout} = context;
   if (isSimple(command)) return dispatch({type: simpleActions[command.type]});
+  if (isAnswerCommand(command)) return runAnswerCommand(context, command);
   const name = focusedName(state) ?? '';
   switch (command.type) {
     case 'quit':
@@ -152,6 +154,7 @@ export function runCommand(context: CommandContext, command: Command): void {
     case 'scroll-top':
     case 'scroll-bottom':
       if (state.pretty) return scrollPretty(context, name, command);
+      if (scrollsAnswer(context, name)) return scrollAnswer(context, name, command);
       if (state.view === 'zoom') return scrollZoom(context, name, command);
       return;
     default:
@@ -162,15 +165,23 @@ export function runCommand(context: CommandContext, command: Command): void {
 /**
  * The key handler: every key press of a read (several when keys arrive
  * together, e.g. key repeat while busy) runs in order, each seeing the UI
- * state the previous one left.
+ * state the previous one left. Keys that arrive before React re-subscribed
+ * the new handler (Ink does that in a passive effect, after the frame is
+ * drawn) still see the latest state: it is kept in a ref, updated by every
+ * press and by every committed render.
  */
 export function useKeyHandler(context: CommandContext): (input: string, key: Key) => void {
   const {state, dispatch, store, controls, layout} = context;
+  const latest = useRef(state);
+  useLayoutEffect(() => {
+    latest.current = state;
+  }, [state]);
   return useCallback(
     (input: string, key: Key) => {
-      let current = state;
+      let current = latest.current;
       const apply = (action: UiAction): void => {
         current = uiReducer(current, action);
+        latest.current = current;
         dispatch(action);
       };
       for (const press of keyPresses(input, key)) {
@@ -179,6 +190,6 @@ export function useKeyHandler(context: CommandContext): (input: string, key: Key
           runCommand({state: current, dispatch: apply, store, controls, layout}, command);
       }
     },
-    [state, dispatch, store, controls, layout],
+    [dispatch, store, controls, layout],
   );
 }

@@ -1,5 +1,11 @@
 export type Direction = 'left' | 'right' | 'up' | 'down';
 
+/** The actions of the answer view (state/answer-reducer.ts). */
+export type AnswerAction = Extract<
+  UiAction,
+  {readonly type: `answer-${string}` | 'reasoning-toggle'}
+>;
+
 /** Every change to the UI state. The reducer handles each one exhaustively. */
 export type UiAction =
   | {readonly type: 'streams'; readonly names: readonly string[]}
@@ -21,5 +27,13 @@ export type UiAction =
   | {readonly type: 'pretty-open'; readonly name: string; readonly seq: number}
   | {readonly type: 'pretty-scroll'; readonly delta: number; readonly max: number}
   | {readonly type: 'pretty-close'}
+  | {readonly type: 'answer-view-all'}
+  | {readonly type: 'answer-view-toggle'}
+  | {readonly type: 'reasoning-toggle'}
+  | {readonly type: 'answer-input-start'; readonly name: string}
+  | {readonly type: 'answer-input-type'; readonly text: string}
+  | {readonly type: 'answer-input-erase'}
+  | {readonly type: 'answer-input-close'}
+  | {readonly type: 'answer-scroll'; readonly name: string; readonly top: number | undefined}
   | {readonly type: 'message'; readonly text: string; readonly level: 'info' | 'error'}
   | {readonly type: 'message-expire'; readonly id: number};

@@ -1,4 +1,5 @@
 import {moveFocus} from '../layout.js';
+import {answerReducer} from './answer-reducer.js';
 import type {UiAction} from './ui-actions.js';
 import {focusedName, type UiState} from './ui-state.js';
 
@@ -47,6 +48,7 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
     case 'zoom-open':
       return state.view === 'zoom' ? state : {...state, view: 'zoom'};
     case 'back':
+      if (state.answerInput) return {...state, answerInput: undefined};
       if (state.filterEdit) return {...state, filterEdit: undefined};
       if (state.help) return {...state, help: false};
       if (state.pretty) return {...state, pretty: undefined};
@@ -108,6 +110,15 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
     }
     case 'pretty-close':
       return state.pretty ? {...state, pretty: undefined} : state;
+    case 'answer-view-all':
+    case 'answer-view-toggle':
+    case 'reasoning-toggle':
+    case 'answer-input-start':
+    case 'answer-input-type':
+    case 'answer-input-erase':
+    case 'answer-input-close':
+    case 'answer-scroll':
+      return answerReducer(state, action);
     case 'message': {
       const id = state.messageCount + 1;
       return {...state, messageCount: id, message: {id, text: action.text, level: action.level}};

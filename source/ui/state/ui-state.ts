@@ -18,6 +18,12 @@ export type PrettyView = {
   readonly offset: number;
 };
 
+export type AnswerInput = {
+  readonly name: string;
+  /** The follow-up question typed so far. */
+  readonly draft: string;
+};
+
 export type Message = {
   readonly id: number;
   readonly text: string;
@@ -36,12 +42,28 @@ export type UiState = {
   /** Selected entry (seq) per stream in the zoomed view; absent = follow the newest. */
   readonly selection: Readonly<Record<string, number>>;
   readonly pretty: PrettyView | undefined;
+  /** Panes switched to the answer view (panes without an answer preset keep showing events). */
+  readonly answerView: Readonly<Record<string, boolean>>;
+  /** Show the reasoning (thinking) text above answers. */
+  readonly reasoning: boolean;
+  /** The open follow-up input line, if any. */
+  readonly answerInput: AnswerInput | undefined;
+  /** First visible transcript row per pane in the zoomed answer view; absent = follow the end. */
+  readonly answerScroll: Readonly<Record<string, number>>;
   readonly message: Message | undefined;
   /** Messages shown so far: gives each message its own id. */
   readonly messageCount: number;
 };
 
-export function initialUiState(names: readonly string[]): UiState {
+/** Which body a pane starts with. */
+export type PaneView = 'events' | 'answer';
+
+export function initialUiState(
+  names: readonly string[],
+  views: Readonly<Record<string, PaneView>> = {},
+): UiState {
+  const answerView: Record<string, boolean> = {};
+  for (const [name, view] of Object.entries(views)) if (view === 'answer') answerView[name] = true;
   return {
     names,
     focus: 0,
@@ -52,6 +74,10 @@ export function initialUiState(names: readonly string[]): UiState {
     filterEdit: undefined,
     selection: {},
     pretty: undefined,
+    answerView,
+    reasoning: false,
+    answerInput: undefined,
+    answerScroll: {},
     message: undefined,
     messageCount: 0,
   };
@@ -68,9 +94,10 @@ export function activeFilter(state: UiState, name: string): string {
 }
 
 /** Which keymap applies. */
-export type InputMode = 'filter' | 'help' | 'pretty' | 'zoom' | 'grid';
+export type InputMode = 'answer-input' | 'filter' | 'help' | 'pretty' | 'zoom' | 'grid';
 
 export function inputMode(state: UiState): InputMode {
+  if (state.answerInput) return 'answer-input';
   if (state.filterEdit) return 'filter';
   if (state.help) return 'help';
   if (state.pretty) return 'pretty';

@@ -1,0 +1,72 @@
+import {
+  answerSnapshot,
+  createAnswerState,
+  detectAnswerPreset,
+  setAnswerQuery,
+  type AnswerPreset,
+} from '../answer/index.js';
+import type {StreamSpec} from '../stream-spec.js';
+import type {StreamState} from './stream-state.js';
+
+/**
+ * The answer side of a stream in the store: which fold it uses and the
+ * question its first run asks, as far as the request says.
+ */
+
+function bodyObject(body: StreamSpec['body']): Record<string, unknown> | undefined {
+  if (typeof body === 'string') {
+    try {
+      const parsed: unknown = JSON.parse(body);
+      return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)
+        ? (parsed as Record<string, unknown>)
+        : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+  return body === undefined || Array.isArray(body) ? undefined : body;
+}
+
+function lastUserMessage(messages: unknown): string | undefined {
+  if (!Array.isArray(messages)) return undefined;
+  for (let index = messages.length - 1; index >= 0; index--) {
+    const message: unknown = messages[index];
+    if (message === null || typeof message !== 'object') continue;
+    const {role, content} = message as {role?: unknown; content?: unknown};
+    if (role === 'user') return typeof content === 'string' ? content : undefined;
+  }
+  return undefined;
+}
+
+/** The question a request asks: Dify's `query`, or the last user message of a chat request. */
+export function requestQuery(spec: StreamSpec, preset: AnswerPreset): string | undefined {
+  const body = bodyObject(spec.body);
+  if (!body) return undefined;
+  const query = preset === 'dify' ? body['query'] : lastUserMessage(body['messages']);
+  return typeof query === 'string' && query.trim() !== '' ? query : undefined;
+}
+
+/** Gives the stream its answer fold (none for `none`); the first decision wins. */
+export function decideAnswer(state: StreamState, preset: AnswerPreset, query?: string): void {
+  if (state.answerDecided) return;
+  state.answerDecided = true;
+  if (preset === 'none') return;
+  state.answer = createAnswerState(preset, query === undefined ? {} : {query});
+  state.answerSnapshot = answerSnapshot(state.answer);
+}
+
+/** The preset of a stream once its spec is known: the configured one, or guessed from the URL. */
+export function attachAnswer(state: StreamState, spec: StreamSpec): void {
+  if (!state.answerDecided) {
+    const preset = detectAnswerPreset(spec.url);
+    decideAnswer(state, preset, requestQuery(spec, preset));
+    return;
+  }
+  // Configured before the spec was known: the request still tells the first question.
+  const answer = state.answer;
+  if (!answer) return;
+  const {current} = answerSnapshot(answer);
+  if (current.query !== undefined || current.metrics.startedAt !== undefined) return;
+  const query = requestQuery(spec, answer.preset);
+  if (query !== undefined && setAnswerQuery(answer, query)) state.answerChanged = true;
+}

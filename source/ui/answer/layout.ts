@@ -1,0 +1,136 @@
+import {answerErrorText, answerStatusLine} from '../../core/answer/index.js';
+import type {AnswerRun, AnswerSnapshot} from '../../core/answer/index.js';
+import {displayWidth} from '../../core/display-text.js';
+import {sanitize} from '../../core/sanitize.js';
+import {transcriptRows, type AnswerRow, type AnswerTone, type RunWrappers} from './transcript.js';
+import {wrapParagraphs} from './wrap-text.js';
+
+/** Rows an error may take above the status line. */
+export const MAX_ERROR_ROWS = 2;
+export const INPUT_MARK = '› ';
+export const INPUT_CURSOR = '▏';
+export const INPUT_HINT = '  Enter send · Esc cancel';
+
+function statusTone(run: AnswerRun): AnswerTone {
+  switch (run.status) {
+    case 'error':
+      return 'error';
+    case 'paused':
+    case 'stopped':
+    case 'incomplete':
+      return 'warn';
+    default:
+      return 'status';
+  }
+}
+
+/** The tail of `text` that fits `width` columns, with … in front when cut. */
+export function tailToWidth(text: string, width: number): string {
+  if (displayWidth(text) <= width) return text;
+  const characters = Array.from(text);
+  let used = 1;
+  let start = characters.length;
+  while (start > 0) {
+    const next = displayWidth(characters[start - 1] ?? '');
+    if (used + next > width) break;
+    used += next;
+    start--;
+  }
+  return `…${characters.slice(start).join('')}`;
+}
+
+/**
+ * The rows under the transcript that never scroll away: the current run's
+ * error (red), its status line, and the follow-up input line while it is open.
+ */
+export function pinnedRows(run: AnswerRun, width: number, input: string | undefined): AnswerRow[] {
+  const rows: AnswerRow[] = [];
+  if (run.error !== undefined) {
+    const error = wrapParagraphs(answerErrorText(run.error), width);
+    const shown = error.slice(0, MAX_ERROR_ROWS);
+    if (error.length > MAX_ERROR_ROWS) shown[MAX_ERROR_ROWS - 1] += '…';
+    rows.push(...shown.map((text): AnswerRow => ({text, tone: 'error'})));
+  }
+  rows.push({text: answerStatusLine(run), tone: statusTone(run)});
+  if (input !== undefined) {
+    const room = Math.max(1, width - displayWidth(INPUT_MARK + INPUT_CURSOR));
+    rows.push({
+      text: INPUT_MARK + tailToWidth(sanitize(input), room) + INPUT_CURSOR,
+      tone: 'input',
+      hint: INPUT_HINT,
+    });
+  }
+  return rows;
+}
+
+export type AnswerLayout = {
+  readonly visible: readonly AnswerRow[];
+  readonly pinned: readonly AnswerRow[];
+  /** First visible transcript row. */
+  readonly top: number;
+  readonly total: number;
+  readonly following: boolean;
+  /** Rows left for the transcript. */
+  readonly rows: number;
+};
+
+/**
+ * What fits `height` rows: the pinned rows at the bottom (the input line
+ * first when space is short), the transcript above them, its end when
+ * following, else from `scrollTop` (kept in range).
+ */
+export function layoutAnswer(
+  transcript: readonly AnswerRow[],
+  pinned: readonly AnswerRow[],
+  height: number,
+  scrollTop: number | undefined,
+): AnswerLayout {
+  const room = Math.max(0, height);
+  const shownPinned = pinned.slice(Math.max(0, pinned.length - room));
+  const rows = room - shownPinned.length;
+  const total = transcript.length;
+  const max = Math.max(0, total - rows);
+  const top = scrollTop === undefined ? max : Math.max(0, Math.min(scrollTop, max));
+  return {
+    visible: rows > 0 ? transcript.slice(top, top + rows) : [],
+    pinned: shownPinned,
+    top,
+    total,
+    following: top >= max,
+    rows,
+  };
+}
+
+/** The title's note for the zoomed answer view: "[12-40/80] scrolled · G: follow". */
+export function answerScrollStatus(layout: AnswerLayout): string {
+  const {top, total, visible, following} = layout;
+  if (total <= visible.length) return '';
+  const range = `[${top + 1}-${top + visible.length}/${total}]`;
+  return following ? `${range} following` : `${range} scrolled · G: follow`;
+}
+
+export type AnswerViewOptions = {
+  /** The pane body's size. */
+  readonly width: number;
+  readonly height: number;
+  readonly reasoning: boolean;
+  /** The follow-up being typed in this pane, if any. */
+  readonly input: string | undefined;
+  /** First transcript row (zoomed and scrolled); undefined follows the end. */
+  readonly scrollTop: number | undefined;
+};
+
+/** Columns around answer text: one on the left (like event rows), one on the right. */
+export const ANSWER_MARGIN = 2;
+
+/** The whole answer view of a pane, from its answer snapshot. */
+export function answerLayoutOf(
+  snapshot: AnswerSnapshot,
+  options: AnswerViewOptions,
+  wrappers?: RunWrappers,
+): AnswerLayout {
+  const width = Math.max(1, options.width - ANSWER_MARGIN);
+  const transcript = transcriptRows(snapshot, {width, reasoning: options.reasoning}, wrappers);
+  const pinned = pinnedRows(snapshot.current, width, options.input);
+  return layoutAnswer(transcript, pinned, options.height, options.scrollTop);
+}

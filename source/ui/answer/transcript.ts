@@ -1,0 +1,123 @@
+import {answerErrorText} from '../../core/answer/index.js';
+import type {AnswerRun, AnswerSnapshot} from '../../core/answer/index.js';
+import {
+  displayText,
+  oneLine,
+  trimBlankRows,
+  wrapParagraphs,
+  type TextWrapper,
+} from './wrap-text.js';
+
+/**
+ * The answer view's transcript as rows: each earlier run of the pane (its
+ * question, dimmed, then its answer and how it ended), then the current run.
+ * Every row is sanitized and at most `width` columns wide.
+ */
+
+export type AnswerTone =
+  'query' | 'answer' | 'reasoning' | 'error' | 'note' | 'status' | 'warn' | 'input';
+
+export type AnswerRow = {
+  readonly text: string;
+  readonly tone: AnswerTone;
+  /** Dimmed text after `text` (the input line's key hints). */
+  readonly hint?: string;
+};
+
+export type TranscriptOptions = {
+  /** Columns for text (the pane width minus the margins). */
+  readonly width: number;
+  /** Show each run's reasoning (thinking) text, dimmed. */
+  readonly reasoning: boolean;
+};
+
+/** Wrappers that keep the current run's finished paragraphs between renders. */
+export type RunWrappers = {readonly text: TextWrapper; readonly reasoning: TextWrapper};
+
+const freshWrappers: RunWrappers = {text: wrapFresh, reasoning: wrapFresh};
+
+function wrapFresh(text: string, width: number): string[] {
+  return wrapParagraphs(text, width);
+}
+
+const QUERY_MARK = '› ';
+const WAITING = 'waiting for the answer…';
+
+function rowsOf(texts: readonly string[], tone: AnswerTone): AnswerRow[] {
+  return texts.map((text) => ({text, tone}));
+}
+
+/** How a finished run ended, when not plainly done: one short note. */
+function endNote(run: AnswerRun): string | undefined {
+  switch (run.status) {
+    case 'done':
+    case 'error':
+    case 'waiting':
+    case 'streaming':
+      return undefined;
+    case 'stopped':
+      return 'stopped';
+    case 'paused':
+    case 'incomplete':
+      return oneLine(run.statusReason || run.status);
+  }
+}
+
+/** The rows of one run; `current` runs leave their error and status to the pinned rows. */
+export function runRows(
+  run: AnswerRun,
+  options: TranscriptOptions,
+  current: boolean,
+  wrappers: RunWrappers = freshWrappers,
+): AnswerRow[] {
+  const {width} = options;
+  const rows: AnswerRow[] = [];
+  if (run.query !== undefined) {
+    rows.push(...rowsOf(wrapParagraphs(QUERY_MARK + oneLine(run.query), width), 'query'));
+  }
+  if (options.reasoning && run.reasoning.trim() !== '') {
+    rows.push(
+      ...rowsOf(trimBlankRows(wrappers.reasoning(displayText(run.reasoning), width)), 'reasoning'),
+    );
+  }
+  const text = trimBlankRows(wrappers.text(displayText(run.text), width));
+  rows.push(...rowsOf(text, 'answer'));
+  if (current) {
+    if (text.length === 0 && (run.status === 'waiting' || run.status === 'streaming')) {
+      rows.push({text: WAITING, tone: 'note'});
+    }
+    return rows;
+  }
+  if (run.error !== undefined) {
+    rows.push(...rowsOf(wrapParagraphs(answerErrorText(run.error), width), 'error'));
+  } else {
+    const note = endNote(run);
+    if (note !== undefined) rows.push({text: `(${note})`, tone: 'warn'});
+  }
+  return rows;
+}
+
+const historyCache = new WeakMap<AnswerRun, {key: string; rows: AnswerRow[]}>();
+
+function historyRows(run: AnswerRun, options: TranscriptOptions): AnswerRow[] {
+  const key = `${options.width}:${options.reasoning}`;
+  const cached = historyCache.get(run);
+  if (cached?.key === key) return cached.rows;
+  const rows = runRows(run, options, false);
+  historyCache.set(run, {key, rows});
+  return rows;
+}
+
+const BLANK: AnswerRow = {text: '', tone: 'answer'};
+
+/** Every earlier run (oldest first), then the current one, a blank row between runs. */
+export function transcriptRows(
+  snapshot: AnswerSnapshot,
+  options: TranscriptOptions,
+  wrappers?: RunWrappers,
+): AnswerRow[] {
+  const rows: AnswerRow[] = [];
+  for (const run of snapshot.history) rows.push(...historyRows(run, options), BLANK);
+  rows.push(...runRows(snapshot.current, options, true, wrappers));
+  return rows;
+}

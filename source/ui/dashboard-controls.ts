@@ -1,0 +1,95 @@
+import {join} from 'node:path';
+import {detectDifyEndpoint} from '../core/answer/index.js';
+import {stopDifyTask, withDifyQuery} from '../core/dify-requests.js';
+import {defaultExportFileName} from '../core/store/export-ndjson.js';
+import type {StreamStore} from '../core/store/types.js';
+import type {StreamController} from '../core/stream-controller.js';
+import type {ControlResult, DashboardControls} from './controls.js';
+import type {StreamRuns} from './stream-runs.js';
+
+export type ControlsOptions = {
+  readonly streams: readonly StreamController[];
+  readonly store: StreamStore;
+  readonly runs: StreamRuns;
+  /** Where `e` writes exports. */
+  readonly exportDir: string;
+  readonly quit: () => void;
+  /** How long a follow-up waits for the run it stopped to end (default 5000 ms). */
+  readonly stopWaitMs?: number;
+  /** Dify's stop endpoint (tests replace it). */
+  readonly stopTask?: typeof stopDifyTask;
+};
+
+export const FOLLOW_UP_STOP_WAIT_MS = 5000;
+const statusesWithTask = new Set(['waiting', 'streaming', 'paused']);
+
+/** The keys' effects on the streams: reconnect, start/stop, export, Dify follow-ups and stop. */
+export function createDashboardControls(options: ControlsOptions): DashboardControls {
+  const {streams, store, runs} = options;
+  const stopTask = options.stopTask ?? stopDifyTask;
+  const byName = (name: string) => streams.find((stream) => stream.name === name);
+  const reconnect = (stream: StreamController) => {
+    // A stopped stream starts a new run that quitting must wait for.
+    if (stream.running) stream.reconnect();
+    else runs.start(stream);
+  };
+  const failure = (message: string): ControlResult => ({ok: false, message});
+
+  return {
+    reconnect(name) {
+      const stream = byName(name);
+      if (stream) reconnect(stream);
+    },
+    reconnectAll() {
+      for (const stream of streams) reconnect(stream);
+    },
+    toggleRun(name) {
+      const stream = byName(name);
+      if (!stream) return undefined;
+      if (stream.running) {
+        stream.stop();
+        return 'stopped';
+      }
+      runs.start(stream);
+      return 'started';
+    },
+    exportEvents(name, include) {
+      const path = join(options.exportDir, defaultExportFileName(name, new Date()));
+      return store.exportEvents(name, path, include);
+    },
+    async askFollowUp(name, query) {
+      const stream = byName(name);
+      if (!stream || store.getAnswerSnapshot(name)?.preset !== 'dify') {
+        return failure(`${name} is not a Dify stream`);
+      }
+      const endpoint = detectDifyEndpoint(stream.resolved.spec.url);
+      if (endpoint === 'workflow') {
+        return failure(`${name} runs a Dify workflow: follow-up questions need /chat-messages`);
+      }
+      if (stream.running) {
+        // One run at a time per pane: the one still going ends first.
+        stream.stop();
+        const ended = await runs.ended(stream, options.stopWaitMs ?? FOLLOW_UP_STOP_WAIT_MS);
+        if (!ended) return failure(`${name}: the running request did not stop; not sent`);
+      }
+      store.setAnswerQuery(name, query);
+      const conversationId = store.latestConversationId(name);
+      runs.start(stream, withDifyQuery(stream.resolved.spec, {query, conversationId}));
+      const where = conversationId ? 'in the same conversation' : 'in a new conversation';
+      return {ok: true, message: `asked ${name} ${where}`};
+    },
+    async stopAnswer(name) {
+      const stream = byName(name);
+      const current = store.getAnswerSnapshot(name)?.current;
+      if (!stream || !current) return failure(`${name} is not a Dify stream`);
+      const taskId = current.ids.taskId;
+      if (!stream.running || current.ended || !statusesWithTask.has(current.status)) {
+        return failure(`${name}: no running task to stop`);
+      }
+      if (taskId === undefined) return failure(`${name}: no task id yet; try again in a moment`);
+      const result = await stopTask(stream.resolved.spec, taskId);
+      return {ok: result.ok, message: `${name}: ${result.message}`};
+    },
+    quit: options.quit,
+  };
+}

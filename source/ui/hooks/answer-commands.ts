@@ -1,0 +1,145 @@
+import type {Command} from '../keymap.js';
+import {answerLayoutOf} from '../answer/layout.js';
+import {counterParts, counterRows} from '../pane-counters.js';
+import {focusedName} from '../state/ui-state.js';
+import type {ControlResult} from '../controls.js';
+import type {CommandContext} from './use-key-handler.js';
+
+/** The answer view's keys: a/A, h, i (and the input line), x, and scrolling a zoomed answer. */
+
+export type AnswerCommand = Extract<Command, {readonly type: `answer-${string}` | 'reasoning'}>;
+
+type ScrollCommand = Extract<Command, {type: 'scroll' | 'scroll-top' | 'scroll-bottom'}>;
+
+const answerCommandTypes: Readonly<Record<AnswerCommand['type'], true>> = {
+  'answer-view-all': true,
+  'answer-view-toggle': true,
+  reasoning: true,
+  'answer-input': true,
+  'answer-stop': true,
+  'answer-type': true,
+  'answer-erase': true,
+  'answer-send': true,
+  'answer-cancel': true,
+};
+
+export function isAnswerCommand(command: Command): command is AnswerCommand {
+  return Object.hasOwn(answerCommandTypes, command.type);
+}
+
+function assertNever(value: never): never {
+  throw new Error(`unhandled answer command: ${JSON.stringify(value)}`);
+}
+
+/** True when the zoomed pane shows an answer, so scroll keys move through it. */
+export function scrollsAnswer(context: CommandContext, name: string): boolean {
+  const {state, store} = context;
+  return (
+    state.view === 'zoom' &&
+    !state.pretty &&
+    state.answerView[name] === true &&
+    store.getAnswerSnapshot(name) !== undefined
+  );
+}
+
+export function scrollAnswer(context: CommandContext, name: string, command: ScrollCommand): void {
+  const {state, store, layout, dispatch} = context;
+  const snapshot = store.getAnswerSnapshot(name);
+  if (!snapshot) return;
+  // The zoomed pane's title and counter rows, as the pane lays them out.
+  const counters = counterParts(store.getSnapshot(name), Date.now());
+  const chrome = 1 + counterRows(counters, layout.width, layout.paneArea).length;
+  const view = answerLayoutOf(snapshot, {
+    width: layout.width,
+    height: Math.max(0, layout.paneArea - chrome),
+    reasoning: state.reasoning,
+    input: state.answerInput?.name === name ? state.answerInput.draft : undefined,
+    scrollTop: state.answerScroll[name],
+  });
+  const max = Math.max(0, view.total - view.rows);
+  let top: number | undefined;
+  if (command.type === 'scroll') {
+    const step = command.unit === 'page' ? Math.max(1, view.rows) : 1;
+    top = Math.max(0, Math.min(max, view.top + command.delta * step));
+  } else if (command.type === 'scroll-top') {
+    top = 0;
+  }
+  dispatch({type: 'answer-scroll', name, top: top === undefined || top >= max ? undefined : top});
+}
+
+function report(context: CommandContext, pending: Promise<ControlResult>): void {
+  const {dispatch} = context;
+  pending.then(
+    (result) =>
+      dispatch({type: 'message', text: result.message, level: result.ok ? 'info' : 'error'}),
+    (error: unknown) =>
+      dispatch({
+        type: 'message',
+        text: error instanceof Error ? error.message : String(error),
+        level: 'error',
+      }),
+  );
+}
+
+/** The focused stream's name when it is a Dify stream; otherwise says why not. */
+function difyStream(context: CommandContext, key: string): string | undefined {
+  const {state, store, dispatch} = context;
+  const name = focusedName(state);
+  if (name === undefined) return undefined;
+  const preset = store.getAnswerSnapshot(name)?.preset ?? 'none';
+  if (preset === 'dify') return name;
+  dispatch({
+    type: 'message',
+    text: `${key}: ${name} is not a Dify stream (answer preset ${preset})`,
+    level: 'error',
+  });
+  return undefined;
+}
+
+function send(context: CommandContext): void {
+  const {state, dispatch, controls} = context;
+  const input = state.answerInput;
+  if (!input) return;
+  dispatch({type: 'answer-input-close'});
+  const query = input.draft.trim();
+  if (query === '') {
+    dispatch({type: 'message', text: 'nothing to send', level: 'info'});
+    return;
+  }
+  dispatch({type: 'answer-scroll', name: input.name, top: undefined});
+  dispatch({type: 'message', text: `asking ${input.name}…`, level: 'info'});
+  report(context, controls.askFollowUp(input.name, query));
+}
+
+export function runAnswerCommand(context: CommandContext, command: AnswerCommand): void {
+  const {dispatch, controls} = context;
+  switch (command.type) {
+    case 'answer-view-all':
+      return dispatch({type: 'answer-view-all'});
+    case 'answer-view-toggle':
+      return dispatch({type: 'answer-view-toggle'});
+    case 'reasoning':
+      return dispatch({type: 'reasoning-toggle'});
+    case 'answer-input': {
+      const name = difyStream(context, 'i');
+      if (name !== undefined) dispatch({type: 'answer-input-start', name});
+      return;
+    }
+    case 'answer-stop': {
+      const name = difyStream(context, 'x');
+      if (name === undefined) return;
+      dispatch({type: 'message', text: `stopping the task of ${name}…`, level: 'info'});
+      return report(context, controls.stopAnswer(name));
+    }
+    case 'answer-type':
+      return dispatch({type: 'answer-input-type', text: command.text});
+    case 'answer-erase':
+      return dispatch({type: 'answer-input-erase'});
+    case 'answer-cancel':
+      return dispatch({type: 'answer-input-close'});
+    case 'answer-send':
+      return send(context);
+    default:
+      return assertNever(command);
+  }
+}
