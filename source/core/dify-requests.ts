@@ -2,7 +2,7 @@ import {detectDifyEndpoint} from './answer/answer-preset.js';
 import type {FetchLike} from './fetch.js';
 import {defaultFetch} from './fetch.js';
 import {readBodySnippet, statusLine} from './http-response.js';
-import {buildHeaders} from './request.js';
+import {bodyAsJsonObject, buildHeaders} from './request.js';
 import type {StreamSpec} from './stream-spec.js';
 
 /** The end user ssedeck sends as Dify's `user` when neither the profile nor --user names one. */
@@ -15,23 +15,6 @@ export type DifyQueryChange = {
   readonly user?: string;
 };
 
-/** The body as an object when it is one (or a JSON object string); otherwise undefined. */
-function bodyObject(spec: StreamSpec): Record<string, unknown> | undefined {
-  const {body} = spec;
-  if (body === undefined) return {};
-  if (typeof body === 'string') {
-    try {
-      const parsed: unknown = JSON.parse(body);
-      return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)
-        ? (parsed as Record<string, unknown>)
-        : undefined;
-    } catch {
-      return undefined;
-    }
-  }
-  return Array.isArray(body) ? undefined : body;
-}
-
 /**
  * The spec of a Dify request with a new query, conversation or user; the rest
  * of the body (inputs, response_mode, files...) stays as the profile wrote it.
@@ -40,7 +23,7 @@ function bodyObject(spec: StreamSpec): Record<string, unknown> | undefined {
  * not a JSON object are returned unchanged.
  */
 export function withDifyQuery(spec: StreamSpec, change: DifyQueryChange): StreamSpec {
-  const body = bodyObject(spec);
+  const body = spec.body === undefined ? {} : bodyAsJsonObject(spec.body);
   if (!body) return spec;
   const endpoint = detectDifyEndpoint(spec.url);
   const next: Record<string, unknown> = {...body};
@@ -58,7 +41,7 @@ export function withDifyQuery(spec: StreamSpec, change: DifyQueryChange): Stream
 
 /** The `user` a Dify spec sends (the stop endpoint needs the same one). */
 export function difyUser(spec: StreamSpec): string {
-  const user = bodyObject(spec)?.user;
+  const user = bodyAsJsonObject(spec.body)?.user;
   return typeof user === 'string' && user !== '' ? user : DEFAULT_DIFY_USER;
 }
 

@@ -29,6 +29,21 @@ export function buildBody(spec: Pick<StreamSpec, 'body'>): string | undefined {
   return typeof spec.body === 'string' ? spec.body : JSON.stringify(spec.body);
 }
 
+/** The body as a JSON object when it is one (or a string holding one); otherwise undefined. */
+export function bodyAsJsonObject(body: StreamSpec['body']): Record<string, unknown> | undefined {
+  let value: unknown = body;
+  if (typeof body === 'string') {
+    try {
+      value = JSON.parse(body);
+    } catch {
+      return undefined;
+    }
+  }
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
+}
+
 /**
  * Headers in order of precedence, lowest first: defaults, the JSON content type
  * of an object body, the spec's own headers, the auth header, Last-Event-ID.

@@ -24,7 +24,7 @@ export const EventRow = memo(function EventRow(props: EventRowProps) {
   }
   if (entry.kind === 'event') {
     segments.push(
-      {text: fitToWidth(entry.typeLabel, props.typeWidth), color: theme.eventType(entry.eventType)},
+      {text: fitToWidth(entry.typeLabel, props.typeWidth), color: theme.eventType(entry.typeLabel)},
       {text: ' '},
       {text: entry.line},
     );

@@ -289,3 +289,32 @@ describe('attach and export', () => {
     expect(second).toEqual({path: join(dir, 'out-2.ndjson'), count: 2});
   });
 });
+
+describe('event type labels', () => {
+  it('shows the name inside Dify and Responses JSON for SSE "message" events, keeping the raw type', () => {
+    const store = createStreamStore({streams: [{name: 'd'}], notifyIntervalMs: 1_000_000});
+    const event = (eventType: string, data: string, eventNumber: number) =>
+      store.ingest({
+        type: 'event',
+        stream: 'd',
+        timestamp: 0,
+        bytesReceived: 0,
+        eventNumber,
+        eventType,
+        data,
+        eventId: '',
+      });
+    event('message', '{"event":"node_started","data":{}}', 1);
+    event('message', '{"type":"response.output_text.delta","delta":"x"}', 2);
+    event('ping', '{"event":"node_started"}', 3);
+    event('message', 'plain text', 4);
+    store.flush();
+    const entries = store.getSnapshot('d').entries.filter((entry) => entry.kind === 'event');
+    expect(entries.map((entry) => [entry.typeLabel, entry.eventType])).toEqual([
+      ['node_started', 'message'],
+      ['response.output_text.delta', 'message'],
+      ['ping', 'ping'],
+      ['message', 'message'],
+    ]);
+  });
+});

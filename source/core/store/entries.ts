@@ -15,6 +15,19 @@ function ownCopy(text: string): string {
   return Buffer.from(text, 'utf8').toString('utf8');
 }
 
+/**
+ * Dify (and OpenAI's Responses API) send every event as an SSE "message" and
+ * name it inside the JSON: {"event":"node_started",...} or
+ * {"type":"response.output_text.delta",...}. Showing that name makes a
+ * chatflow readable at a glance; the SSE type stays in `eventType`.
+ */
+const innerName = /^\{\s*"(?:event|type)"\s*:\s*"([\w.-]{1,48})"/;
+
+function displayType(eventType: string, data: string): string {
+  if (eventType !== 'message') return eventType;
+  return innerName.exec(data.slice(0, 80))?.[1] ?? eventType;
+}
+
 export function eventEntry(
   record: EventRecord,
   seq: number,
@@ -34,7 +47,7 @@ export function eventEntry(
     timestamp: record.timestamp,
     bytesReceived: record.bytesReceived,
     eventType,
-    typeLabel: sanitize(eventType),
+    typeLabel: sanitize(sliceCodePoints(displayType(eventType, data), MAX_EVENT_TYPE_CHARS)),
     line: compactLine(kept),
     data: kept,
     dataLength: data.length,

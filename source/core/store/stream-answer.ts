@@ -5,6 +5,7 @@ import {
   setAnswerQuery,
   type AnswerPreset,
 } from '../answer/index.js';
+import {bodyAsJsonObject} from '../request.js';
 import type {StreamSpec} from '../stream-spec.js';
 import type {StreamState} from './stream-state.js';
 
@@ -12,20 +13,6 @@ import type {StreamState} from './stream-state.js';
  * The answer side of a stream in the store: which fold it uses and the
  * question its first run asks, as far as the request says.
  */
-
-function bodyObject(body: StreamSpec['body']): Record<string, unknown> | undefined {
-  if (typeof body === 'string') {
-    try {
-      const parsed: unknown = JSON.parse(body);
-      return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)
-        ? (parsed as Record<string, unknown>)
-        : undefined;
-    } catch {
-      return undefined;
-    }
-  }
-  return body === undefined || Array.isArray(body) ? undefined : body;
-}
 
 function lastUserMessage(messages: unknown): string | undefined {
   if (!Array.isArray(messages)) return undefined;
@@ -40,7 +27,7 @@ function lastUserMessage(messages: unknown): string | undefined {
 
 /** The question a request asks: Dify's `query`, or the last user message of a chat request. */
 export function requestQuery(spec: StreamSpec, preset: AnswerPreset): string | undefined {
-  const body = bodyObject(spec.body);
+  const body = bodyAsJsonObject(spec.body);
   if (!body) return undefined;
   const query = preset === 'dify' ? body['query'] : lastUserMessage(body['messages']);
   return typeof query === 'string' && query.trim() !== '' ? query : undefined;
