@@ -53,7 +53,7 @@ export const KEY_HELP: readonly {readonly keys: string; readonly action: string}
   {keys: 'p', action: 'pause / resume the pane (the stream keeps running)'},
   {keys: 'r / R', action: 'reconnect the focused stream / all streams now'},
   {keys: 's', action: 'stop / start the focused stream'},
-  {keys: 'c', action: "clear the focused pane's buffer"},
+  {keys: 'c', action: "clear the focused pane's buffer and earlier answers"},
   {keys: '/', action: 'filter: text, or /regex/ (Enter apply, Esc cancel, empty clears)'},
   {keys: 't', action: 'show / hide timestamps'},
   {keys: 'e', action: "export the focused pane's buffered events to NDJSON"},

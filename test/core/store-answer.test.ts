@@ -183,3 +183,36 @@ describe('store answers', () => {
     ).toBe('a');
   });
 });
+
+describe('store answers: pause and clear', () => {
+  it('a paused pane keeps its answer until resumed', () => {
+    const store = createStreamStore({streams: [{name: 'chat', answer: 'dify'}], ...manual});
+    feed(store, [
+      records.connecting('chat'),
+      records.open('chat'),
+      dify.message('chat', 1, 'Hello '),
+    ]);
+    store.flush();
+    store.setPaused('chat', true);
+    feed(store, [dify.message('chat', 2, 'world')]);
+    store.flush();
+    expect(store.getAnswerSnapshot('chat')?.current.text).toBe('Hello ');
+    store.setPaused('chat', false);
+    store.flush();
+    expect(store.getAnswerSnapshot('chat')?.current.text).toBe('Hello world');
+  });
+
+  it('c clears the earlier turns and keeps the current one', () => {
+    const store = createStreamStore({streams: [{name: 'chat', answer: 'dify'}], ...manual});
+    feed(store, difyRun('chat', ['first']));
+    feed(store, difyRun('chat', ['second']));
+    store.flush();
+    expect(store.getAnswerSnapshot('chat')?.history.map((run) => run.text)).toEqual(['first']);
+    store.clear('chat');
+    store.flush();
+    const after = store.getAnswerSnapshot('chat');
+    expect(after?.history).toEqual([]);
+    expect(after?.current.text).toBe('second');
+    expect(store.latestConversationId('chat')).toBe(CONVERSATION);
+  });
+});

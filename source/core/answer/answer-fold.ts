@@ -165,6 +165,14 @@ export function setAnswerQuery(state: AnswerState, query: string | undefined): b
   return false;
 }
 
+/** Forgets earlier runs (the pane's `c`); the current run stays. True when something changed. */
+export function clearAnswerHistory(state: AnswerState): boolean {
+  if (state.history.length === 0) return false;
+  state.history = [];
+  state.version++;
+  return true;
+}
+
 /** An immutable view; the same object until the next visible change. */
 export function answerSnapshot(state: AnswerState): AnswerSnapshot {
   const cached = state.cachedSnapshot;

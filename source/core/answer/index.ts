@@ -8,6 +8,7 @@ export type {AnswerPreset, DifyEndpoint} from './answer-preset.js';
 export {
   answerSnapshot,
   applyAnswerRecord,
+  clearAnswerHistory,
   createAnswerState,
   latestConversationId,
   noTerminalEventReason,

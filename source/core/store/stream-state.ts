@@ -44,8 +44,11 @@ export function publish(state: StreamState): StreamSnapshot {
   if (state.paused) entries = state.frozen;
   else if (state.entriesChanged || previous.paused) entries = state.ring.toArray();
   state.entriesChanged = false;
-  if (state.answer && state.answerChanged) state.answerSnapshot = answerSnapshot(state.answer);
-  state.answerChanged = false;
+  // A paused pane keeps showing the answer it had; the change is published on resume.
+  if (state.answer && state.answerChanged && !state.paused) {
+    state.answerSnapshot = answerSnapshot(state.answer);
+    state.answerChanged = false;
+  }
   state.version++;
   state.snapshot = {
     name: state.name,

@@ -1,4 +1,9 @@
-import {applyAnswerRecord, latestConversationId, setAnswerQuery} from '../answer/index.js';
+import {
+  applyAnswerRecord,
+  clearAnswerHistory,
+  latestConversationId,
+  setAnswerQuery,
+} from '../answer/index.js';
 import {applyRecord} from '../counters.js';
 import {createRedactor, secretsOfSpec} from '../redact.js';
 import type {StreamRecord} from '../records.js';
@@ -135,6 +140,7 @@ export function createStreamStore(options: StreamStoreOptions = {}): StreamStore
       state.ring.clear();
       state.frozen = [];
       state.entriesChanged = true;
+      if (state.answer && clearAnswerHistory(state.answer)) state.answerChanged = true;
       changed(state);
     },
     setPaused(name, paused) {
