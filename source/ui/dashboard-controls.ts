@@ -67,7 +67,11 @@ export function createDashboardControls(options: ControlsOptions): DashboardCont
         return failure(`${name} runs a Dify workflow: follow-up questions need /chat-messages`);
       }
       if (stream.running) {
-        // One run at a time per pane: the one still going ends first.
+        // One run at a time per pane: the one still going ends first, on Dify's
+        // side too, so the abandoned answer does not keep running and costing.
+        const current = store.getAnswerSnapshot(name)?.current;
+        const taskId = current?.ids.taskId;
+        if (taskId !== undefined && !current?.ended) await stopTask(stream.resolved.spec, taskId);
         stream.stop();
         const ended = await runs.ended(stream, options.stopWaitMs ?? FOLLOW_UP_STOP_WAIT_MS);
         if (!ended) return failure(`${name}: the running request did not stop; not sent`);

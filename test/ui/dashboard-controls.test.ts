@@ -128,6 +128,19 @@ describe('dashboard controls for Dify', () => {
     );
   });
 
+  it('asks Dify to stop the abandoned task before sending a follow-up', async () => {
+    const stream = fakeDify('chat', CHAT_URL);
+    const {controls, runs, store, stops} = setup(stream);
+    runs.start(stream);
+    stream.emit(records.connecting('chat'));
+    stream.emit(dify.message('chat', 1, 'still talking'));
+    store.flush();
+    const taskId = store.getAnswerSnapshot('chat')?.current.ids.taskId;
+    expect(taskId).toEqual(expect.any(String));
+    expect((await controls.askFollowUp('chat', 'next')).ok).toBe(true);
+    expect(stops.map((stop) => stop.taskId)).toEqual([taskId]);
+  });
+
   it('does not send when the running request will not stop', async () => {
     const stream = fakeDify('chat', CHAT_URL, {stopHangs: true});
     const {controls, runs} = setup(stream, 50);
