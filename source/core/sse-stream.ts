@@ -161,6 +161,11 @@ export class SseStream implements StreamController {
         if (delayMs === undefined) break;
         await this.#sleep(run, delayMs);
       }
+    } catch (error) {
+      // A bug (in a consumer's listener, say) must end the run visibly, not hang it.
+      const message = error instanceof Error ? error.message : String(error);
+      run.connection?.abort(new AbortCause('stop', 'internal error'));
+      run.finish ??= {status: 'failed', reason: `internal error: ${message}`};
     } finally {
       clearTimeout(durationTimer);
     }

@@ -117,3 +117,20 @@ describe('timeouts and limits', () => {
     expect(summary.bytesReceived).toBe('data: late\n\n'.length);
   });
 });
+
+describe('robustness', () => {
+  it('a listener that throws ends the run as failed instead of hanging it', async () => {
+    server = await startTestServer((_request, response) => {
+      sseHead(response);
+      response.end('data: a\n\n');
+    });
+    const {stream} = makeStream({url: server.url, reconnect: 'never'});
+    stream.subscribe((record) => {
+      if (record.type === 'status' && record.state === 'open') throw new Error('consumer bug');
+    });
+    const summary = await stream.start();
+    expect(summary.status).toBe('failed');
+    expect(summary.reason).toBe('internal error: consumer bug');
+    expect(stream.running).toBe(false);
+  });
+});
