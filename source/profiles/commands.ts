@@ -3,13 +3,12 @@ import {displayPath, loadProfileFile} from './load-file.js';
 import type {FileLoadResult} from './load-file.js';
 import type {ProfileOutline} from './profile-outline.js';
 import {outlineProfile} from './profile-outline.js';
-import {ProfileError} from './problems.js';
 import type {SearchOptions} from './resolve.js';
 import {
   findAllProfileFiles,
   profileNameOf,
   profileSearchDirs,
-  resolveProfileRef,
+  resolveProfileRefs,
 } from './resolve.js';
 
 export {runImportCurl} from './curl/import-curl-command.js';
@@ -93,22 +92,6 @@ export async function runProfilesList(io: CommandIo): Promise<number> {
   return EXIT_OK;
 }
 
-async function filesToValidate(refs: readonly string[], io: CommandIo): Promise<string[]> {
-  if (refs.length === 0) return findAllProfileFiles(io);
-  const files: string[] = [];
-  const problems: string[] = [];
-  for (const ref of refs) {
-    try {
-      files.push(await resolveProfileRef(ref, io));
-    } catch (error) {
-      if (!(error instanceof ProfileError)) throw error;
-      problems.push(...error.lines);
-    }
-  }
-  if (problems.length > 0) throw new ProfileError(problems);
-  return files;
-}
-
 /**
  * `ssedeck profiles validate [PATH|NAME...]` (no argument: every profile found).
  * Prints one `ok` line per valid file and every problem of the others; exit 0 or 2.
@@ -117,12 +100,12 @@ export async function runProfilesValidate(
   paths: readonly string[],
   io: CommandIo,
 ): Promise<number> {
-  let files: string[];
-  try {
-    files = await filesToValidate(paths, io);
-  } catch (error) {
-    if (!(error instanceof ProfileError)) throw error;
-    io.stderr(`${error.message}\n`);
+  const {files, problems} =
+    paths.length === 0
+      ? {files: await findAllProfileFiles(io), problems: []}
+      : await resolveProfileRefs(paths, io);
+  if (problems.length > 0) {
+    io.stderr(`${problems.join('\n')}\n`);
     return EXIT_INVALID;
   }
   if (files.length === 0) {

@@ -24,6 +24,23 @@ export function valueAtPath(data: unknown, path: FieldPath): unknown {
   return current;
 }
 
+/** A copy of plain data with every string value (not key) mapped; `path` says where it sits. */
+export function mapStrings(
+  value: unknown,
+  map: (text: string, path: FieldPath) => string,
+  path: FieldPath = [],
+): unknown {
+  if (typeof value === 'string') return map(value, path);
+  if (Array.isArray(value))
+    return value.map((item, index) => mapStrings(item, map, [...path, index]));
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [key, mapStrings(item, map, [...path, key])]),
+    );
+  }
+  return value;
+}
+
 /** Human name of a value's type, in JSON terms. */
 export function describeType(value: unknown): string {
   if (value === null) return 'null';

@@ -72,7 +72,7 @@ function unionProblems(
 }
 
 /** Turns one zod issue into user-facing problems; `data` is the input that was parsed. */
-export function issueToProblems(issue: Issue, data: unknown): IssueProblem[] {
+function issueToProblems(issue: Issue, data: unknown): IssueProblem[] {
   const path = issue.path as FieldPath;
   switch (issue.code) {
     case 'invalid_type': {

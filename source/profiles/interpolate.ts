@@ -1,4 +1,5 @@
 import type {FieldPath} from './field-path.js';
+import {mapStrings} from './field-path.js';
 import type {IssueProblem} from './format-issues.js';
 
 /**
@@ -52,18 +53,7 @@ export function interpolate(
       return whole;
     });
 
-  const walk = (value: unknown, path: FieldPath): unknown => {
-    if (typeof value === 'string') return fillString(value, path);
-    if (Array.isArray(value)) return value.map((item, index) => walk(item, [...path, index]));
-    if (value !== null && typeof value === 'object') {
-      return Object.fromEntries(
-        Object.entries(value).map(([key, item]) => [key, walk(item, [...path, key])]),
-      );
-    }
-    return value;
-  };
-
-  return {data: walk(data, []), problems, referenced};
+  return {data: mapStrings(data, fillString), problems, referenced};
 }
 
 /** True when a string value takes something from a `${...}` reference. */

@@ -1,3 +1,4 @@
+import {isJsonObject, type JsonObject} from '../core/answer/json-value.js';
 import {isSensitiveHeader} from '../core/redact.js';
 import type {FieldPath} from './field-path.js';
 import {usesReference} from './interpolate.js';
@@ -12,17 +13,11 @@ function isLiteralSecret(value: unknown): value is string {
   return value.replace(/^(bearer|basic|token)\b/i, '').trim() !== '';
 }
 
-function asRecord(value: unknown): Record<string, unknown> | undefined {
-  return value !== null && typeof value === 'object' && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : undefined;
+function asRecord(value: unknown): JsonObject | undefined {
+  return isJsonObject(value) ? value : undefined;
 }
 
-function scanBlock(
-  block: Record<string, unknown>,
-  path: FieldPath,
-  label: string,
-): LiteralSecret[] {
+function scanBlock(block: JsonObject, path: FieldPath, label: string): LiteralSecret[] {
   const found: LiteralSecret[] = [];
   const tokenVariable = `\${${environmentVariableName(label, 'API_KEY')}}`;
   if (isLiteralSecret(asRecord(block.auth)?.token)) {

@@ -2,7 +2,7 @@ import type {LoadedProfile, LoadedStream} from './load-file.js';
 import {loadProfileFile} from './load-file.js';
 import {ProfileError} from './problems.js';
 import type {SearchOptions} from './resolve.js';
-import {resolveProfileRef} from './resolve.js';
+import {resolveProfileRefs} from './resolve.js';
 
 export type {LoadedProfile, LoadedStream} from './load-file.js';
 export {ProfileError} from './problems.js';
@@ -42,18 +42,10 @@ export async function loadProfiles(
   refs: readonly string[],
   options: LoadOptions,
 ): Promise<LoadedProfiles> {
-  const problems: string[] = [];
-  const files: string[] = [];
-  for (const ref of refs) {
-    try {
-      const file = await resolveProfileRef(ref, options);
-      if (!files.includes(file)) files.push(file);
-    } catch (error) {
-      if (!(error instanceof ProfileError)) throw error;
-      problems.push(...error.lines);
-    }
-  }
-  const results = await Promise.all(files.map((file) => loadProfileFile(file, options)));
+  const {files, problems} = await resolveProfileRefs(refs, options);
+  const results = await Promise.all(
+    [...new Set(files)].map((file) => loadProfileFile(file, options)),
+  );
   const profiles: LoadedProfile[] = [];
   for (const result of results) {
     result.warnings.forEach((line) => options.warn(line));

@@ -1,5 +1,5 @@
 import type {AuthType} from '../core/stream-spec.js';
-import type {AnswerPreset} from './profile-schema.js';
+import type {AnswerPreset} from '../core/answer/answer-preset.js';
 import {parseProfileText, profileFormat} from './parse-document.js';
 import {redactQueryValue, redactUrl} from './redact-url.js';
 import type {MergedStream} from './validate-profile.js';

@@ -1,4 +1,5 @@
 import {z} from 'zod';
+import {answerPresets} from '../core/answer/answer-preset.js';
 import {authSchema, streamSpecSchema} from '../core/stream-spec.js';
 
 /**
@@ -15,10 +16,8 @@ import {authSchema, streamSpecSchema} from '../core/stream-spec.js';
  * merged stream is then parsed by `streamSpecSchema`, which fills the defaults.
  */
 
-export const answerPresets = ['dify', 'openai', 'anthropic', 'none'] as const;
-export const viewModes = ['events', 'answer'] as const;
+const viewModes = ['events', 'answer'] as const;
 
-export type AnswerPreset = (typeof answerPresets)[number];
 export type ViewMode = (typeof viewModes)[number];
 
 const specFields = streamSpecSchema.shape;
@@ -27,7 +26,7 @@ const authFields = authSchema.shape;
 const keyValueLines = z.string().describe('Dify SSE plugin form: one "key: value" pair per line.');
 
 /** Fields the engine does not read; the store and the UI do. */
-export const profileOnlyFields = {
+const profileOnlyFields = {
   answer: z
     .enum(answerPresets)
     .optional()
@@ -41,7 +40,7 @@ export const profileOnlyFields = {
 };
 
 /** The Dify SSE plugin's parameter names, accepted as aliases of spec fields. */
-export const seedFields = {
+const seedFields = {
   query_params: keyValueLines
     .optional()
     .describe('Dify SSE plugin name for query ("key: value" lines).'),
@@ -103,4 +102,3 @@ export const profileFileSchema = z
 /** What a valid profile file holds, as written (before defaults and interpolation results are merged). */
 export type ProfileFileInput = z.input<typeof profileFileSchema>;
 export type ProfileStreamInput = z.input<typeof profileStreamSchema>;
-export type ProfileDefaultsInput = z.input<typeof profileDefaultsSchema>;

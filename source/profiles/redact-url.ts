@@ -14,7 +14,8 @@ function safeDecode(text: string): string {
  * templates too (`${BASE}/x?api_key=abc`), which `new URL` would reject.
  */
 export function redactUrl(url: string): string {
-  const withoutUserInfo = url.replace(/^([a-z][\w+.-]*:\/\/)[^/?#@]*@/i, `$1${REDACTED}@`);
+  // User info ends at the authority's last "@" (an unencoded "@" in a password still parses).
+  const withoutUserInfo = url.replace(/^([a-z][\w+.-]*:\/\/)[^/?#]*@/i, `$1${REDACTED}@`);
   const queryStart = withoutUserInfo.indexOf('?');
   if (queryStart === -1) return withoutUserInfo;
   const hashStart = withoutUserInfo.indexOf('#', queryStart);

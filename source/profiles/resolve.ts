@@ -3,8 +3,8 @@ import {basename, extname, join, resolve} from 'node:path';
 import envPaths from 'env-paths';
 import {ProfileError} from './problems.js';
 
-export const PROFILE_EXTENSIONS = ['.yaml', '.yml', '.json'] as const;
-export const PROFILES_DIR_NAME = 'profiles';
+const PROFILE_EXTENSIONS = ['.yaml', '.yml', '.json'] as const;
+const PROFILES_DIR_NAME = 'profiles';
 
 export type SearchOptions = {
   readonly cwd: string;
@@ -92,4 +92,25 @@ export async function resolveProfileRef(ref: string, options: SearchOptions): Pr
     `${ref}: no profile named "${ref}" in ${dirs.join(' or ')} (${ref}.yaml, .yml or .json); ` +
       (available.length > 0 ? `available: ${available.join(', ')}` : 'no profiles found there'),
   );
+}
+
+/**
+ * Resolves several references, in order (a file named twice is listed twice).
+ * A reference that does not resolve adds its problem lines instead of throwing.
+ */
+export async function resolveProfileRefs(
+  refs: readonly string[],
+  options: SearchOptions,
+): Promise<{files: string[]; problems: string[]}> {
+  const files: string[] = [];
+  const problems: string[] = [];
+  for (const ref of refs) {
+    try {
+      files.push(await resolveProfileRef(ref, options));
+    } catch (error) {
+      if (!(error instanceof ProfileError)) throw error;
+      problems.push(...error.lines);
+    }
+  }
+  return {files, problems};
 }

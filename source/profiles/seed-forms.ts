@@ -1,7 +1,8 @@
 import type {StreamSpecInput} from '../core/stream-spec.js';
 import type {FieldPath} from './field-path.js';
 import type {IssueProblem} from './format-issues.js';
-import type {AnswerPreset, ProfileStreamInput, ViewMode} from './profile-schema.js';
+import type {AnswerPreset} from '../core/answer/answer-preset.js';
+import type {ProfileStreamInput, ViewMode} from './profile-schema.js';
 
 /** A stream's (or the defaults') fields in the spec's own names, seed forms rewritten. */
 export type CanonicalFields = Partial<StreamSpecInput> & {
@@ -20,7 +21,7 @@ export const seedRenames = {
   query_params: 'query',
 } as const;
 
-export const seedAuthRenames = {
+const seedAuthRenames = {
   auth_type: 'type',
   auth_token: 'token',
   auth_header: 'header',

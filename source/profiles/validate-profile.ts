@@ -1,3 +1,4 @@
+import {isJsonObject} from '../core/answer/json-value.js';
 import type {FieldPath} from './field-path.js';
 import {describeType} from './field-path.js';
 import type {IssueProblem} from './format-issues.js';
@@ -20,16 +21,12 @@ export type ValidationResult =
   | ({readonly ok: true} & ValidatedProfile)
   | {readonly ok: false; readonly problems: readonly IssueProblem[]};
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
 /**
  * Checks a parsed profile against the profile schema (every problem, with its
  * path), then rewrites seed forms and merges the defaults into each stream.
  */
 export function validateProfileData(data: unknown): ValidationResult {
-  if (!isPlainObject(data)) {
+  if (!isJsonObject(data)) {
     return {
       ok: false,
       problems: [

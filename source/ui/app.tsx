@@ -12,7 +12,13 @@ import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {computeGridLayout, type TerminalSize} from './layout.js';
 import {Pane} from './pane.js';
 import {uiReducer} from './state/ui-reducer.js';
-import {focusedName, initialUiState, type PaneView} from './state/ui-state.js';
+import {
+  activeFilter,
+  answerDraft,
+  focusedName,
+  initialUiState,
+  type PaneView,
+} from './state/ui-state.js';
 import {ThemeContext, createTheme} from './theme.js';
 
 export const MESSAGE_MS = 5000;
@@ -76,9 +82,7 @@ export function App(props: AppProps) {
         now={now}
         clock={clock}
         timestamps={state.timestamps}
-        filter={
-          state.filterEdit?.name === name ? state.filterEdit.draft : (state.filters[name] ?? '')
-        }
+        filter={activeFilter(state, name)}
         filterEditing={state.filterEdit?.name === name}
         zoomed
         selection={state.selection[name]}
@@ -86,7 +90,7 @@ export function App(props: AppProps) {
         prettyOffset={pretty?.offset ?? 0}
         answerView={state.answerView[name] ?? false}
         reasoning={state.reasoning}
-        answerInput={state.answerInput?.name === name ? state.answerInput.draft : undefined}
+        answerInput={answerDraft(state, name)}
         answerScroll={state.answerScroll[name]}
       />
     );

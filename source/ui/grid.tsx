@@ -3,7 +3,7 @@ import {memo} from 'react';
 import type {StreamStore} from '../core/store/types.js';
 import {COLUMN_GAP, type GridLayout} from './layout.js';
 import {Pane} from './pane.js';
-import type {AnswerInput, FilterEdit} from './state/ui-state.js';
+import {activeFilter, answerDraft, type AnswerInput, type FilterEdit} from './state/ui-state.js';
 
 type GridProps = {
   readonly store: StreamStore;
@@ -22,14 +22,13 @@ type GridProps = {
 
 /** Panes in fixed-size cells; the layout decides how many fit and where. */
 export const Grid = memo(function Grid(props: GridProps) {
-  const {layout, names, filterEdit, answerInput} = props;
+  const {layout, names, filterEdit} = props;
   return (
     <Box flexDirection="column" height={layout.paneArea} overflow="hidden">
       {layout.rows.map((row, rowIndex) => (
         <Box key={rowIndex} flexDirection="row" height={row.height} columnGap={COLUMN_GAP}>
           {row.cells.map((cell) => {
             const name = names[cell.index] ?? '';
-            const editing = filterEdit?.name === name;
             return (
               <Pane
                 key={name}
@@ -42,15 +41,15 @@ export const Grid = memo(function Grid(props: GridProps) {
                 now={props.now}
                 clock={props.clock}
                 timestamps={props.timestamps}
-                filter={editing ? filterEdit.draft : (props.filters[name] ?? '')}
-                filterEditing={editing}
+                filter={activeFilter(props, name)}
+                filterEditing={filterEdit?.name === name}
                 zoomed={false}
                 selection={undefined}
                 prettySeq={undefined}
                 prettyOffset={0}
                 answerView={props.answerView[name] ?? false}
                 reasoning={props.reasoning}
-                answerInput={answerInput?.name === name ? answerInput.draft : undefined}
+                answerInput={answerDraft(props, name)}
                 answerScroll={undefined}
               />
             );

@@ -43,10 +43,6 @@ export function padSegments(
   return [...clipped, {...style, text: char.repeat(width - used)}];
 }
 
-export function segmentsText(segments: readonly Segment[]): string {
-  return segments.map((segment) => segment.text).join('');
-}
-
 type LineProps = {readonly segments: readonly Segment[]; readonly width: number};
 
 /** One terminal row: never wraps, never wider than `width`. */

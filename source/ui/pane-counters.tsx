@@ -39,6 +39,20 @@ export function counterRows(parts: readonly string[], width: number, height: num
   return [parts.slice(0, 4), parts.slice(4)];
 }
 
+/**
+ * A pane's counter rows and the rows left for its body under the title and
+ * them: the one place that says how tall a pane's body is.
+ */
+export function paneChrome(
+  snapshot: StreamSnapshot,
+  now: number,
+  width: number,
+  height: number,
+): {counters: string[][]; bodyHeight: number} {
+  const counters = counterRows(counterParts(snapshot, now), width, height);
+  return {counters, bodyHeight: Math.max(0, height - 1 - counters.length)};
+}
+
 type PaneCountersProps = {
   readonly rows: readonly (readonly string[])[];
   readonly width: number;

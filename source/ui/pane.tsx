@@ -1,17 +1,17 @@
 import {Box} from 'ink';
 import {memo, useMemo} from 'react';
 import {applyFilter} from '../core/store/filter.js';
-import type {DisplayEntry, StreamStore} from '../core/store/types.js';
+import type {StreamStore} from '../core/store/types.js';
 import {answerScrollStatus} from './answer/layout.js';
 import {useAnswerLayout} from './hooks/use-answer-layout.js';
 import {useStreamSnapshot} from './hooks/use-stream-snapshot.js';
 import {paneBodies, type PaneBodyKind} from './pane-body.js';
-import {counterParts, counterRows, PaneCounters} from './pane-counters.js';
+import {paneChrome, PaneCounters} from './pane-counters.js';
 import {PaneTitle} from './pane-title.js';
-import {selectedIndex, zoomWindow} from './zoom-model.js';
+import {entryBySeq, zoomWindow} from './zoom-model.js';
 
 /** Title and counters rows above the body (one more when the counters take two rows). */
-export const PANE_CHROME_ROWS = 2;
+const PANE_CHROME_ROWS = 2;
 
 export type PaneProps = {
   readonly store: StreamStore;
@@ -41,15 +41,6 @@ export type PaneProps = {
   readonly answerScroll: number | undefined;
 };
 
-function entryBySeq(
-  entries: readonly DisplayEntry[],
-  seq: number | undefined,
-): DisplayEntry | undefined {
-  if (seq === undefined) return undefined;
-  const entry = entries[selectedIndex(entries, seq)];
-  return entry?.seq === seq ? entry : undefined;
-}
-
 function zoomStatus(count: number, selected: number, following: boolean, newer: number): string {
   if (count === 0) return '';
   if (following) return `[${count}/${count}] following`;
@@ -69,8 +60,7 @@ export const Pane = memo(function Pane(props: PaneProps) {
   );
   // Renders also happen between ticks (new records): read the clock then too.
   const now = Math.max(props.now, props.clock());
-  const counters = counterRows(counterParts(snapshot, now), width, height);
-  const bodyHeight = Math.max(0, height - 1 - counters.length);
+  const {counters, bodyHeight} = paneChrome(snapshot, now, width, height);
   const entries = filtered.entries;
   const zoom = props.zoomed ? zoomWindow(entries, props.selection, bodyHeight) : undefined;
   const prettyEntry = props.zoomed ? entryBySeq(snapshot.entries, props.prettySeq) : undefined;

@@ -1,6 +1,6 @@
 import process from 'node:process';
 import {render} from 'ink';
-import {detectAnswerPreset, type AnswerPreset} from '../core/answer/index.js';
+import type {AnswerPreset} from '../core/answer/index.js';
 import type {SummaryRecord} from '../core/records.js';
 import {createStreamStore} from '../core/store/stream-store.js';
 import type {StreamController} from '../core/stream-controller.js';
@@ -14,7 +14,7 @@ import {colorFromEnv} from './theme.js';
 
 /** What a profile or the command line says about one stream's pane. */
 export type DashboardStreamOptions = {
-  /** The answer fold (default: guessed from the URL, see detectAnswerPreset). */
+  /** The answer fold (default: the store guesses it from the URL, see detectAnswerPreset). */
   readonly answer?: AnswerPreset;
   /** The pane's first view (default events); `answer` needs a preset other than none. */
   readonly view?: PaneView;
@@ -75,11 +75,7 @@ export async function runDashboard(options: RunDashboardOptions): Promise<Dashbo
   const store = createStreamStore({
     streams: streams.map((stream) => {
       const {answer, bufferSize} = optionsOf(stream.name);
-      return {
-        name: stream.name,
-        bufferSize: bufferSize ?? options.bufferSize,
-        answer: answer ?? detectAnswerPreset(stream.resolved.spec.url),
-      };
+      return {name: stream.name, bufferSize: bufferSize ?? options.bufferSize, answer};
     }),
     bufferSize: options.bufferSize,
   });

@@ -17,6 +17,19 @@ export type StreamRuns = {
   summaries(timeoutMs: number): Promise<SummaryRecord[]>;
 };
 
+/** Resolves once every promise settled, or after `timeoutMs`, whichever comes first. */
+async function settledWithin(
+  promises: readonly Promise<unknown>[],
+  timeoutMs: number,
+): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, timeoutMs);
+  });
+  await Promise.race([Promise.allSettled(promises), deadline]);
+  clearTimeout(timer);
+}
+
 export function createStreamRuns(controllers: readonly StreamController[]): StreamRuns {
   const latest = new Map<StreamController, Promise<SummaryRecord>>();
   const settled = new Map<StreamController, SummaryRecord>();
@@ -36,18 +49,7 @@ export function createStreamRuns(controllers: readonly StreamController[]): Stre
     async ended(controller, timeoutMs) {
       const run = latest.get(controller);
       if (!run || !controller.running) return !controller.running;
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const deadline = new Promise<void>((resolve) => {
-        timer = setTimeout(resolve, timeoutMs);
-      });
-      await Promise.race([
-        run.then(
-          () => undefined,
-          () => undefined,
-        ),
-        deadline,
-      ]);
-      clearTimeout(timer);
+      await settledWithin([run], timeoutMs);
       return !controller.running;
     },
     startAll() {
@@ -59,15 +61,7 @@ export function createStreamRuns(controllers: readonly StreamController[]): Stre
       }
     },
     async summaries(timeoutMs) {
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const deadline = new Promise<void>((resolve) => {
-        timer = setTimeout(resolve, timeoutMs);
-      });
-      await Promise.race([
-        Promise.allSettled([...latest.values()]).then(() => undefined),
-        deadline,
-      ]);
-      clearTimeout(timer);
+      await settledWithin([...latest.values()], timeoutMs);
       // A microtask turn so runs that just ended are recorded.
       await Promise.resolve();
       return controllers.flatMap((controller) => {

@@ -22,6 +22,16 @@ export function selectedIndex(entries: readonly DisplayEntry[], seq: number | un
   return (entries[low]?.seq ?? 0) >= seq ? low : last;
 }
 
+/** The entry with exactly `seq`, if it is still there. */
+export function entryBySeq(
+  entries: readonly DisplayEntry[],
+  seq: number | undefined,
+): DisplayEntry | undefined {
+  if (seq === undefined) return undefined;
+  const entry = entries[selectedIndex(entries, seq)];
+  return entry?.seq === seq ? entry : undefined;
+}
+
 /** The seq after moving `delta` entries; undefined when that lands on the newest (follow). */
 export function moveSelection(
   entries: readonly DisplayEntry[],

@@ -68,4 +68,9 @@ describe('URL redaction for listings', () => {
     );
     expect(redactUrl('http://h.test/plain')).toBe('http://h.test/plain');
   });
+
+  test('a password with an unencoded "@" is masked whole (URL parsers split at the last "@")', () => {
+    expect(redactUrl('https://bob:p@ss@h.test/x')).toBe('https://[redacted]@h.test/x');
+    expect(redactUrl('https://h.test/x?mail=a@b.test')).toBe('https://h.test/x?mail=a@b.test');
+  });
 });

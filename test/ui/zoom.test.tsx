@@ -94,4 +94,15 @@ describe('zoomed view', () => {
     frame = await app.press(KEYS.escape);
     expect(frame).toContain('following');
   });
+
+  it('in a narrow zoom whose counters take two rows, G still reaches the end of a pretty event', async () => {
+    const store = makeStore(['api']);
+    const nested = {items: Array.from({length: 30}, (_, index) => ({index}))};
+    store.ingest(records.event('api', 1, JSON.stringify(nested), {type: 'result'}));
+    const app = await renderApp(store, {size: {columns: 40, rows: 24}});
+    await app.press(KEYS.enter);
+    await app.press('y');
+    const frame = await app.press('G');
+    expect(rows(frame).at(-2)).toBe('  }');
+  });
 });

@@ -16,7 +16,7 @@ import {applyOpenAiEvent} from './openai-fold.js';
  * finished answers move to `history`. Read it through answerSnapshot().
  */
 
-export const noTerminalEventReason = 'ended without a terminal event';
+const noTerminalEventReason = 'ended without a terminal event';
 
 export type AnswerState = {
   readonly preset: AnswerPreset;
@@ -84,9 +84,10 @@ function sameVisible(before: VisibleRun, after: AnswerRun): boolean {
  * unchanged view and similar. Never throws on bad data.
  */
 export function applyAnswerRecord(state: AnswerState, record: StreamRecord): boolean {
-  if (state.preset === 'none') return false;
+  // Keep-alives (Dify's bare `event: ping`) only count, in the stream counters.
+  if (state.preset === 'none' || record.type === 'keepalive') return false;
   const before: VisibleRun = {...state.fold.run};
-  const runBefore = state.fold;
+  const foldBefore = state.fold;
   switch (record.type) {
     case 'status':
       if (record.state === 'connecting') onConnecting(state, record.timestamp, record.attempt);
@@ -102,12 +103,9 @@ export function applyAnswerRecord(state: AnswerState, record: StreamRecord): boo
     case 'summary':
       onSummary(state.fold, record);
       break;
-    case 'keepalive':
-      // Keep-alives (Dify's bare `event: ping`) only count, in the stream counters.
-      return false;
   }
   refreshMetrics(state.fold);
-  const changed = state.fold !== runBefore || !sameVisible(before, state.fold.run);
+  const changed = state.fold !== foldBefore || !sameVisible(before, state.fold.run);
   if (changed) state.version++;
   return changed;
 }
@@ -189,10 +187,9 @@ export function answerSnapshot(state: AnswerState): AnswerSnapshot {
 
 /** The conversation a Dify follow-up continues: the latest run that has one. */
 export function latestConversationId(state: AnswerState): string | undefined {
-  const runs = [...state.history, state.fold.run];
-  for (let index = runs.length - 1; index >= 0; index--) {
-    const id = runs[index]?.ids.conversationId;
-    if (id !== undefined) return id;
+  let id = state.fold.run.ids.conversationId;
+  for (let index = state.history.length - 1; id === undefined && index >= 0; index--) {
+    id = state.history[index]?.ids.conversationId;
   }
-  return undefined;
+  return id;
 }

@@ -48,30 +48,30 @@ function phaseText(run: AnswerRun): string {
       const cycleText =
         cycle === undefined
           ? ''
-          : `${separator}${safe(cycle.title || cycle.kind)}${cycleIndexText(cycle.index, cycle.length)}`;
+          : `${separator}${sanitize(cycle.title || cycle.kind)}${cycleIndexText(cycle.index, cycle.length)}`;
       if (progress.currentNode !== undefined) {
         const {title, type} = progress.currentNode;
-        return `${safe(title || type)} (${safe(type)})${cycleText}`;
+        return `${sanitize(title || type)} (${sanitize(type)})${cycleText}`;
       }
-      if (progress.agentTool !== undefined) return `tool ${safe(progress.agentTool)}`;
+      if (progress.agentTool !== undefined) return `tool ${sanitize(progress.agentTool)}`;
       return `streaming${cycleText}`;
     }
     case 'done':
       return run.stopReason === undefined || normalStops.has(run.stopReason)
         ? 'done'
-        : `done (${safe(run.stopReason)})`;
+        : `done (${sanitize(run.stopReason)})`;
     case 'error': {
       const node = progress.failedNode;
-      return node === undefined || progress.failedNode?.status !== 'failed'
+      return node?.status !== 'failed'
         ? 'error'
-        : `error in ${safe(node.title || node.type)} (${safe(node.type)})`;
+        : `error in ${sanitize(node.title || node.type)} (${sanitize(node.type)})`;
     }
     case 'stopped':
       return 'stopped';
     case 'paused':
-      return safe(run.statusReason || 'paused');
+      return sanitize(run.statusReason || 'paused');
     case 'incomplete':
-      return `incomplete: ${safe(run.statusReason)}`;
+      return `incomplete: ${sanitize(run.statusReason)}`;
   }
 }
 
@@ -82,14 +82,10 @@ function cycleIndexText(index: number | undefined, length: number | undefined): 
 
 /** The error as one safe line: "code (status): message". */
 export function answerErrorText(error: AnswerError): string {
-  return safe(formatAnswerError(error));
+  return sanitize(formatAnswerError(error));
 }
 
-function safe(text: string): string {
-  return sanitize(text);
-}
-
-export function formatCount(value: number): string {
+function formatCount(value: number): string {
   return Math.round(value).toLocaleString('en-US');
 }
 
@@ -118,5 +114,5 @@ export function formatPrice(
   if (currency === undefined || currency.toUpperCase() === 'USD') {
     return amount.startsWith('<') ? `<$${amount.slice(1)}` : `$${amount}`;
   }
-  return `${amount} ${safe(currency)}`;
+  return `${amount} ${sanitize(currency)}`;
 }

@@ -1,10 +1,11 @@
 import type {EventRecord} from '../records.js';
 import {addTerminalEvent} from './run-ending.js';
 import {patchUsage, type RunFold} from './run-fold.js';
-import {failRun, markStreaming, settleStatus} from './run-status.js';
+import {markStreaming, settleStatus} from './run-status.js';
 import {appendAnswer, appendReasoning} from './run-text.js';
+import {eventNameOf, failOnErrorEvent, readErrorObject, readEventPayload} from './event-payload.js';
 import {fillMissing} from './patch.js';
-import {numberAt, objectAt, parseJsonObject, stringAt, textAt} from './json-value.js';
+import {numberAt, objectAt, stringAt, textAt} from './json-value.js';
 
 /**
  * Anthropic Messages streams: named SSE events (message_start,
@@ -13,13 +14,10 @@ import {numberAt, objectAt, parseJsonObject, stringAt, textAt} from './json-valu
  */
 
 export function applyAnthropicEvent(fold: RunFold, record: EventRecord): void {
-  const payload = parseJsonObject(record.data);
-  if (payload === undefined) {
-    fold.run.invalidJsonCount++;
-    return;
-  }
+  const payload = readEventPayload(fold, record);
+  if (payload === undefined) return;
   const at = record.timestamp;
-  const type = stringAt(payload, 'type') ?? record.eventType;
+  const type = eventNameOf(payload, 'type', record);
   switch (type) {
     case 'message_start': {
       const message = objectAt(payload, 'message');
@@ -66,16 +64,9 @@ export function applyAnthropicEvent(fold: RunFold, record: EventRecord): void {
       addTerminalEvent(fold, 'message_stop', at);
       settleStatus(fold, 'done');
       return;
-    case 'error': {
-      const error = objectAt(payload, 'error');
-      addTerminalEvent(fold, 'error', at);
-      failRun(fold, {
-        code: textAt(error, 'type'),
-        status: undefined,
-        message: stringAt(error, 'message') ?? 'error',
-      });
+    case 'error':
+      failOnErrorEvent(fold, readErrorObject(objectAt(payload, 'error')), at);
       return;
-    }
     default:
       // ping, content_block_stop and anything newer carry no answer text.
       return;

@@ -1,5 +1,5 @@
 import {emptyUsage} from './run-fold.js';
-import {numberAt, stringAt, textAt, type JsonObject} from './json-value.js';
+import {arrayAt, numberAt, objectAt, stringAt, textAt, type JsonObject} from './json-value.js';
 import type {AnswerIds, AnswerUsage} from './answer-types.js';
 
 /** Events whose `id` is the message id (for other events it names a thought, a file, …). */
@@ -16,12 +16,13 @@ export function readDifyIds(payload: JsonObject, event: string | undefined): Par
   };
 }
 
-/** `message_end.metadata.usage` (fields it lacks keep their earlier values). */
+/** `message_end.metadata`: its `usage` and `retriever_resources` (what it lacks keeps its earlier value). */
 export function readDifyUsage(
-  usage: JsonObject | undefined,
+  metadata: JsonObject | undefined,
   previous: AnswerUsage | undefined,
 ): AnswerUsage {
   const base = previous ?? emptyUsage;
+  const usage = objectAt(metadata, 'usage');
   return {
     promptTokens: numberAt(usage, 'prompt_tokens') ?? base.promptTokens,
     completionTokens: numberAt(usage, 'completion_tokens') ?? base.completionTokens,
@@ -34,7 +35,7 @@ export function readDifyUsage(
     latencySeconds: numberAt(usage, 'latency') ?? base.latencySeconds,
     timeToFirstTokenSeconds: numberAt(usage, 'time_to_first_token') ?? base.timeToFirstTokenSeconds,
     timeToGenerateSeconds: numberAt(usage, 'time_to_generate') ?? base.timeToGenerateSeconds,
-    retrieverResources: base.retrieverResources,
+    retrieverResources: arrayAt(metadata, 'retriever_resources')?.length ?? base.retrieverResources,
   };
 }
 

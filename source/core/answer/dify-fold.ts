@@ -1,21 +1,19 @@
 import type {EventRecord} from '../records.js';
-import {addTerminalEvent} from './run-ending.js';
 import {patchProgress, type RunFold} from './run-fold.js';
-import {failRun, markStreaming, settleStatus} from './run-status.js';
+import {markStreaming, settleStatus} from './run-status.js';
+import {addTerminalEvent} from './run-ending.js';
 import {appendAnswer, appendReasoning, replaceAnswer} from './run-text.js';
 import {readDifyIds, readDifyUsage} from './dify-fields.js';
 import {applyDifyWorkflowEvent} from './dify-workflow.js';
-import type {AnswerError} from './answer-types.js';
-import {fillMissing} from './patch.js';
 import {
-  arrayAt,
-  numberAt,
-  objectAt,
-  parseJsonObject,
-  stringAt,
-  textAt,
-  type JsonObject,
-} from './json-value.js';
+  eventNameOf,
+  failOnErrorEvent,
+  isDoneSentinel,
+  readErrorObject,
+  readEventPayload,
+} from './event-payload.js';
+import {fillMissing} from './patch.js';
+import {objectAt, stringAt, textAt, type JsonObject} from './json-value.js';
 
 /**
  * The Dify Service API fold (chat, agent, New Agent, completion, chatflow,
@@ -26,14 +24,10 @@ import {
 
 export function applyDifyEvent(fold: RunFold, record: EventRecord): void {
   // Real Dify never sends [DONE] (P2); tolerate one added by a proxy.
-  if (record.data.trim() === '[DONE]') return;
-  const payload = parseJsonObject(record.data);
-  if (payload === undefined) {
-    fold.run.invalidJsonCount++;
-    return;
-  }
-  const name =
-    stringAt(payload, 'event') ?? (record.eventType === 'message' ? undefined : record.eventType);
+  if (isDoneSentinel(record)) return;
+  const payload = readEventPayload(fold, record);
+  if (payload === undefined) return;
+  const name = eventNameOf(payload, 'event', record);
   fold.run.ids = fillMissing(fold.run.ids, readDifyIds(payload, name));
   const at = record.timestamp;
   const data = objectAt(payload, 'data');
@@ -76,14 +70,12 @@ export function applyDifyEvent(fold: RunFold, record: EventRecord): void {
       onMessageEnd(fold, payload, at);
       return;
     case 'error':
-      addTerminalEvent(fold, 'error', at);
-      failRun(fold, readDifyError(payload));
+      failOnErrorEvent(fold, readErrorObject(payload), at);
       return;
     case undefined:
       // The web client's rule: an object without `event` but with a code is an error.
       if (stringAt(payload, 'code') !== undefined && stringAt(payload, 'message') !== undefined) {
-        addTerminalEvent(fold, 'error', at);
-        failRun(fold, readDifyError(payload));
+        failOnErrorEvent(fold, readErrorObject(payload), at);
       }
       return;
     default:
@@ -92,14 +84,6 @@ export function applyDifyEvent(fold: RunFold, record: EventRecord): void {
       applyDifyWorkflowEvent(fold, name, data, at);
       return;
   }
-}
-
-function readDifyError(payload: JsonObject): AnswerError {
-  return {
-    code: textAt(payload, 'code'),
-    status: numberAt(payload, 'status'),
-    message: stringAt(payload, 'message') ?? 'error',
-  };
 }
 
 function onAgentThought(fold: RunFold, payload: JsonObject): void {
@@ -114,12 +98,7 @@ function onAgentThought(fold: RunFold, payload: JsonObject): void {
 }
 
 function onMessageEnd(fold: RunFold, payload: JsonObject, at: number): void {
-  const metadata = objectAt(payload, 'metadata');
-  const resources = arrayAt(metadata, 'retriever_resources');
-  fold.run.usage = {
-    ...readDifyUsage(objectAt(metadata, 'usage'), fold.run.usage),
-    retrieverResources: resources?.length ?? fold.run.usage?.retrieverResources,
-  };
+  fold.run.usage = readDifyUsage(objectAt(payload, 'metadata'), fold.run.usage);
   addTerminalEvent(fold, 'message_end', at);
   settleStatus(fold, 'done');
 }

@@ -1,8 +1,8 @@
 import {addTerminalEvent} from './run-ending.js';
-import {patchProgress, type RunFold} from './run-fold.js';
+import {patchProgress, patchUsage, type RunFold} from './run-fold.js';
 import {failRun, markStreaming, resumeRun, settleStatus} from './run-status.js';
 import {replaceAnswer} from './run-text.js';
-import {readDifyUsage, singleStringOutput} from './dify-fields.js';
+import {singleStringOutput} from './dify-fields.js';
 import {numberAt, objectAt, stringAt, textAt, type JsonObject} from './json-value.js';
 import type {AnswerNode} from './answer-types.js';
 
@@ -13,7 +13,7 @@ import type {AnswerNode} from './answer-types.js';
  * streamed takes its single string output.
  */
 
-export const pausedReason = 'paused: waiting for human input';
+const pausedReason = 'paused: waiting for human input';
 
 export function applyDifyWorkflowEvent(
   fold: RunFold,
@@ -127,7 +127,7 @@ function onWorkflowFinished(fold: RunFold, data: JsonObject | undefined, at: num
   });
   const totalTokens = numberAt(data, 'total_tokens');
   if (totalTokens !== undefined && fold.run.usage?.totalTokens === undefined) {
-    fold.run.usage = readDifyUsage({total_tokens: totalTokens}, fold.run.usage);
+    patchUsage(fold, {totalTokens});
   }
   // Workflow apps: an answer that never streamed is the single string output.
   const output = singleStringOutput(objectAt(data, 'outputs'));

@@ -1,9 +1,4 @@
-export {
-  answerPresets,
-  detectAnswerPreset,
-  detectDifyEndpoint,
-  isAnswerPreset,
-} from './answer-preset.js';
+export {answerPresets, detectAnswerPreset, detectDifyEndpoint} from './answer-preset.js';
 export type {AnswerPreset, DifyEndpoint} from './answer-preset.js';
 export {
   answerSnapshot,
@@ -11,19 +6,10 @@ export {
   clearAnswerHistory,
   createAnswerState,
   latestConversationId,
-  noTerminalEventReason,
   setAnswerQuery,
 } from './answer-fold.js';
 export type {AnswerState, AnswerStateOptions} from './answer-fold.js';
-export {pausedReason} from './dify-workflow.js';
-export {
-  answerErrorText,
-  answerStatusLine,
-  formatCount,
-  formatDuration,
-  formatPrice,
-} from './answer-status-line.js';
-export {estimateTokens} from './token-estimate.js';
+export {answerErrorText, answerStatusLine} from './answer-status-line.js';
 export {answerTextDelta} from './text-delta.js';
 export type {AnswerTextDelta} from './text-delta.js';
 export type * from './answer-types.js';

@@ -3,18 +3,23 @@ import {addTerminalEvent} from './run-ending.js';
 import {patchUsage, type RunFold} from './run-fold.js';
 import {failRun, markStreaming, settleStatus} from './run-status.js';
 import {appendAnswer, appendReasoning} from './run-text.js';
+import {
+  eventNameOf,
+  failOnErrorEvent,
+  isDoneSentinel,
+  readErrorObject,
+  readEventPayload,
+} from './event-payload.js';
 import {fillMissing} from './patch.js';
 import {
   arrayAt,
   isJsonObject,
   numberAt,
   objectAt,
-  parseJsonObject,
   stringAt,
   textAt,
   type JsonObject,
 } from './json-value.js';
-import type {AnswerError} from './answer-types.js';
 
 /**
  * OpenAI-compatible streams: Chat Completions (`chat.completion.chunk` data,
@@ -25,35 +30,22 @@ import type {AnswerError} from './answer-types.js';
 
 export function applyOpenAiEvent(fold: RunFold, record: EventRecord): void {
   const at = record.timestamp;
-  if (record.data.trim() === '[DONE]') {
+  if (isDoneSentinel(record)) {
     addTerminalEvent(fold, '[DONE]', at);
     settleStatus(fold, 'done');
     return;
   }
-  const payload = parseJsonObject(record.data);
-  if (payload === undefined) {
-    fold.run.invalidJsonCount++;
-    return;
-  }
-  const type =
-    stringAt(payload, 'type') ?? (record.eventType === 'message' ? undefined : record.eventType);
+  const payload = readEventPayload(fold, record);
+  if (payload === undefined) return;
+  const type = eventNameOf(payload, 'type', record);
   const errorObject = objectAt(payload, 'error');
   if (type !== undefined && (type.startsWith('response.') || type === 'error')) {
     applyResponsesEvent(fold, type, payload, at);
   } else if (errorObject !== undefined) {
-    addTerminalEvent(fold, 'error', at);
-    failRun(fold, readOpenAiError(errorObject));
+    failOnErrorEvent(fold, readErrorObject(errorObject), at);
   } else {
     applyChatChunk(fold, payload, at);
   }
-}
-
-function readOpenAiError(error: JsonObject): AnswerError {
-  return {
-    code: textAt(error, 'code') ?? textAt(error, 'type'),
-    status: numberAt(error, 'status'),
-    message: stringAt(error, 'message') ?? 'error',
-  };
 }
 
 function applyChatChunk(fold: RunFold, chunk: JsonObject, at: number): void {
@@ -129,13 +121,12 @@ function applyResponsesEvent(fold: RunFold, type: string, event: JsonObject, at:
         fold,
         error === undefined
           ? {code: undefined, status: undefined, message: 'response failed'}
-          : readOpenAiError(error),
+          : readErrorObject(error),
       );
       return;
     }
     case 'error':
-      addTerminalEvent(fold, 'error', at);
-      failRun(fold, readOpenAiError(objectAt(event, 'error') ?? event));
+      failOnErrorEvent(fold, readErrorObject(objectAt(event, 'error') ?? event), at);
       return;
     default:
       markStreaming(fold);

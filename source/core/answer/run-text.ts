@@ -16,10 +16,11 @@ function addSplit(fold: RunFold, split: ThinkSplit, at: number): void {
   if (split.answer.length > 0) {
     const measure = measureText(split.answer);
     run.text += split.answer;
-    run.metrics = patch(run.metrics, {answerChars: run.metrics.answerChars + measure.chars});
+    run.metrics = patch(run.metrics, {
+      answerChars: run.metrics.answerChars + measure.chars,
+      firstAnswerAt: run.metrics.firstAnswerAt ?? at,
+    });
     scratch.answerTokenUnits += measure.tokenUnits;
-    if (run.metrics.firstAnswerAt === undefined)
-      run.metrics = patch(run.metrics, {firstAnswerAt: at});
   }
   if (split.reasoning.length > 0) {
     const measure = measureText(split.reasoning);

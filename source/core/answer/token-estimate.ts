@@ -26,7 +26,3 @@ export function measureText(text: string): TextMeasure {
   }
   return {chars, tokenUnits: wide + (chars - wide) / charsPerToken};
 }
-
-export function estimateTokens(text: string): number {
-  return Math.ceil(measureText(text).tokenUnits);
-}

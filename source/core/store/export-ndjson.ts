@@ -40,6 +40,8 @@ export function entriesToNdjson(
   return {text, count};
 }
 
+const MAX_NAME_TRIES = 100;
+
 export async function writeNdjsonExport(
   stream: string,
   entries: readonly DisplayEntry[],
@@ -65,8 +67,6 @@ export async function writeNdjsonExport(
     }
   }
 }
-
-const MAX_NAME_TRIES = 100;
 
 function pad(value: number): string {
   return String(value).padStart(2, '0');

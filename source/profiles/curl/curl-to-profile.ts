@@ -1,5 +1,5 @@
+import {detectAnswerPreset, type AnswerPreset} from '../../core/answer/answer-preset.js';
 import {isSensitiveHeader} from '../../core/redact.js';
-import type {AnswerPreset} from '../profile-schema.js';
 import {environmentVariableName} from '../variable-name.js';
 import type {CurlRequest} from './curl-options.js';
 import type {SecretVariable} from './secret-variables.js';
@@ -15,18 +15,15 @@ export type ImportedProfile = {
 
 type Vendor = {readonly prefix: string; readonly answer?: AnswerPreset};
 
+/** The vendor from the host name or the URL path (the answer view's path detection). */
 function detectVendor(url: URL, fallbackPrefix: string): Vendor {
   const host = url.hostname.toLowerCase();
-  const path = url.pathname.replace(/\/+$/, '');
-  if (host.includes('dify') || /\/(chat-messages|completion-messages|workflows\/run)$/.test(path)) {
-    return {prefix: 'DIFY', answer: 'dify'};
-  }
-  if (host.includes('anthropic') || /\/v1\/messages$/.test(path)) {
+  const byPath = detectAnswerPreset(url.href);
+  if (host.includes('dify') || byPath === 'dify') return {prefix: 'DIFY', answer: 'dify'};
+  if (host.includes('anthropic') || byPath === 'anthropic') {
     return {prefix: 'ANTHROPIC', answer: 'anthropic'};
   }
-  if (host.includes('openai') || /\/chat\/completions$/.test(path)) {
-    return {prefix: 'OPENAI', answer: 'openai'};
-  }
+  if (host.includes('openai') || byPath === 'openai') return {prefix: 'OPENAI', answer: 'openai'};
   return {prefix: environmentVariableName(fallbackPrefix)};
 }
 

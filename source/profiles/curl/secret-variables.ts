@@ -1,3 +1,5 @@
+import {mapStrings} from '../field-path.js';
+
 /** A variable the imported profile reads a secret from. */
 export type SecretVariable = {
   readonly name: string;
@@ -39,12 +41,5 @@ export class SecretVariables {
 
 /** Stops the loader from reading `${` in imported text as a reference. */
 export function escapeReferences<T>(value: T): T {
-  if (typeof value === 'string') return value.replaceAll('${', () => '$${') as T;
-  if (Array.isArray(value)) return value.map(escapeReferences) as T;
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [key, escapeReferences(item)]),
-    ) as T;
-  }
-  return value;
+  return mapStrings(value, (text) => text.replaceAll('${', () => '$${')) as T;
 }

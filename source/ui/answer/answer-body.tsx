@@ -38,13 +38,12 @@ export const AnswerBody = memo(function AnswerBody(props: PaneBodyProps) {
   const theme = useTheme();
   const {answer, width, height} = props;
   if (!answer || height <= 0) return null;
-  const rows = [...answer.visible, ...answer.pinned];
   return (
     <Box flexDirection="column" height={height}>
       {answer.visible.map((row, index) => (
         <Line key={`t${answer.top + index}`} segments={rowSegments(row, theme)} width={width} />
       ))}
-      {rows.length < height ? <Box flexGrow={1} /> : null}
+      {answer.visible.length + answer.pinned.length < height ? <Box flexGrow={1} /> : null}
       {answer.pinned.map((row, index) => (
         <Line key={`p${index}`} segments={rowSegments(row, theme)} width={width} />
       ))}

@@ -34,11 +34,7 @@ export type TranscriptOptions = {
 /** Wrappers that keep the current run's finished paragraphs between renders. */
 export type RunWrappers = {readonly text: TextWrapper; readonly reasoning: TextWrapper};
 
-const freshWrappers: RunWrappers = {text: wrapFresh, reasoning: wrapFresh};
-
-function wrapFresh(text: string, width: number): string[] {
-  return wrapParagraphs(text, width);
-}
+const freshWrappers: RunWrappers = {text: wrapParagraphs, reasoning: wrapParagraphs};
 
 const QUERY_MARK = '› ';
 const WAITING = 'waiting for the answer…';

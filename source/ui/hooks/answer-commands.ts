@@ -1,7 +1,8 @@
+import {assertNever} from '../assert-never.js';
 import type {Command} from '../keymap.js';
 import {answerLayoutOf} from '../answer/layout.js';
-import {counterParts, counterRows} from '../pane-counters.js';
-import {focusedName} from '../state/ui-state.js';
+import {paneChrome} from '../pane-counters.js';
+import {answerDraft, focusedName} from '../state/ui-state.js';
 import type {ControlResult} from '../controls.js';
 import type {CommandContext} from './use-key-handler.js';
 
@@ -27,10 +28,6 @@ export function isAnswerCommand(command: Command): command is AnswerCommand {
   return Object.hasOwn(answerCommandTypes, command.type);
 }
 
-function assertNever(value: never): never {
-  throw new Error(`unhandled answer command: ${JSON.stringify(value)}`);
-}
-
 /** True when the zoomed pane shows an answer, so scroll keys move through it. */
 export function scrollsAnswer(context: CommandContext, name: string): boolean {
   const {state, store} = context;
@@ -46,14 +43,18 @@ export function scrollAnswer(context: CommandContext, name: string, command: Scr
   const {state, store, layout, dispatch} = context;
   const snapshot = store.getAnswerSnapshot(name);
   if (!snapshot) return;
-  // The zoomed pane's title and counter rows, as the pane lays them out.
-  const counters = counterParts(store.getSnapshot(name), Date.now());
-  const chrome = 1 + counterRows(counters, layout.width, layout.paneArea).length;
+  // The zoomed pane's body, as the pane lays it out.
+  const {bodyHeight} = paneChrome(
+    store.getSnapshot(name),
+    Date.now(),
+    layout.width,
+    layout.paneArea,
+  );
   const view = answerLayoutOf(snapshot, {
     width: layout.width,
-    height: Math.max(0, layout.paneArea - chrome),
+    height: bodyHeight,
     reasoning: state.reasoning,
-    input: state.answerInput?.name === name ? state.answerInput.draft : undefined,
+    input: answerDraft(state, name),
     scrollTop: state.answerScroll[name],
   });
   const max = Math.max(0, view.total - view.rows);
@@ -140,6 +141,6 @@ export function runAnswerCommand(context: CommandContext, command: AnswerCommand
     case 'answer-send':
       return send(context);
     default:
-      return assertNever(command);
+      return assertNever(command, 'answer command');
   }
 }

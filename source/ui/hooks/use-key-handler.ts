@@ -1,16 +1,17 @@
 import type {Key} from 'ink';
 import {useCallback, useLayoutEffect, useRef, type Dispatch} from 'react';
 import {applyFilter, compileFilter} from '../../core/store/filter.js';
-import type {StreamStore} from '../../core/store/types.js';
+import type {DisplayEntry, StreamStore} from '../../core/store/types.js';
+import {assertNever} from '../assert-never.js';
 import type {DashboardControls} from '../controls.js';
 import {commandFor, keyPresses, type Command} from '../keymap.js';
 import type {GridLayout} from '../layout.js';
-import {PANE_CHROME_ROWS} from '../pane.js';
+import {paneChrome} from '../pane-counters.js';
 import {PRETTY_HEADER_ROWS} from '../pretty-body.js';
 import type {UiAction} from '../state/ui-actions.js';
 import {uiReducer} from '../state/ui-reducer.js';
 import {activeFilter, focusedName, inputMode, type UiState} from '../state/ui-state.js';
-import {firstSeq, moveSelection, prettyRows, selectedIndex} from '../zoom-model.js';
+import {entryBySeq, firstSeq, moveSelection, prettyRows, selectedIndex} from '../zoom-model.js';
 import {isAnswerCommand, runAnswerCommand, scrollAnswer, scrollsAnswer} from './answer-commands.js';
 
 export type CommandContext = {
@@ -21,14 +22,20 @@ export type CommandContext = {
   readonly layout: GridLayout;
 };
 
+/** Rows of the zoomed pane's body: its counters take one or two rows, as the pane lays them out. */
+function zoomedBodyHeight(context: CommandContext, name: string): number {
+  const {store, layout} = context;
+  return paneChrome(store.getSnapshot(name), Date.now(), layout.width, layout.paneArea).bodyHeight;
+}
+
 function scrollPretty(context: CommandContext, name: string, command: Command): void {
   const {state, store, layout, dispatch} = context;
   const pretty = state.pretty;
   if (!pretty) return;
-  const entries = store.getSnapshot(name).entries;
-  const entry = entries[selectedIndex(entries, pretty.seq)];
-  if (!entry || entry.seq !== pretty.seq) return;
-  const page = Math.max(1, layout.paneArea - PANE_CHROME_ROWS - PRETTY_HEADER_ROWS);
+  const snapshot = store.getSnapshot(name);
+  const entry = entryBySeq(snapshot.entries, pretty.seq);
+  if (!entry) return;
+  const page = Math.max(1, zoomedBodyHeight(context, name) - PRETTY_HEADER_ROWS);
   const max = Math.max(0, prettyRows(entry, Math.max(1, layout.width - 2)).length - page);
   const delta =
     command.type === 'scroll'
@@ -39,10 +46,16 @@ function scrollPretty(context: CommandContext, name: string, command: Command): 
   dispatch({type: 'pretty-scroll', delta, max});
 }
 
+/** The entries the pane shows now: its buffer under its filter. */
+function shownEntries(context: CommandContext, name: string): readonly DisplayEntry[] {
+  const {state, store} = context;
+  return applyFilter(store.getSnapshot(name).entries, activeFilter(state, name)).entries;
+}
+
 function scrollZoom(context: CommandContext, name: string, command: Command): void {
-  const {state, store, layout, dispatch} = context;
-  const {entries} = applyFilter(store.getSnapshot(name).entries, activeFilter(state, name));
-  const page = Math.max(1, layout.paneArea - PANE_CHROME_ROWS);
+  const {state, dispatch} = context;
+  const entries = shownEntries(context, name);
+  const page = Math.max(1, zoomedBodyHeight(context, name));
   const current = state.selection[name];
   let seq: number | undefined;
   if (command.type === 'scroll') {
@@ -54,12 +67,12 @@ function scrollZoom(context: CommandContext, name: string, command: Command): vo
 }
 
 function openPretty(context: CommandContext, name: string): void {
-  const {state, store, dispatch} = context;
+  const {state, dispatch} = context;
   if (state.pretty) {
     dispatch({type: 'pretty-close'});
     return;
   }
-  const {entries} = applyFilter(store.getSnapshot(name).entries, activeFilter(state, name));
+  const entries = shownEntries(context, name);
   const selected = state.view === 'zoom' ? state.selection[name] : undefined;
   const entry = entries[selectedIndex(entries, selected)];
   if (!entry) {
@@ -110,10 +123,6 @@ function isSimple(command: Command): command is Extract<Command, {type: SimpleCo
   return Object.hasOwn(simpleActions, command.type);
 }
 
-function assertNever(value: never): never {
-  throw new Error(`unhandled command: ${JSON.stringify(value)}`);
-}
-
 /** Carries out one command against the UI state, the store and the streams. */
 export function runCommand(context: CommandContext, command: Command): void {
   const {state, dispatch, store, controls, layout} = context;
@@ -158,7 +167,7 @@ export function runCommand(context: CommandContext, command: Command): void {
       if (state.view === 'zoom') return scrollZoom(context, name, command);
       return;
     default:
-      return assertNever(command);
+      return assertNever(command, 'command');
   }
 }
 

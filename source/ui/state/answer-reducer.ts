@@ -1,19 +1,7 @@
+import {assertNever} from '../assert-never.js';
+import {dropLastCharacter, typedText, without} from './record-edit.js';
 import type {AnswerAction} from './ui-actions.js';
 import {focusedName, type UiState} from './ui-state.js';
-
-function assertNever(value: never): never {
-  throw new Error(`unhandled answer action: ${JSON.stringify(value)}`);
-}
-
-// Typed or pasted text never carries control characters.
-// eslint-disable-next-line no-control-regex
-const controls = /[\u0000-\u001f\u007f-\u009f]/g;
-
-function without<T>(record: Readonly<Record<string, T>>, key: string): Record<string, T> {
-  const copy = {...record};
-  delete copy[key];
-  return copy;
-}
 
 /** The answer view's part of the UI state: which panes show answers, reasoning, input, scroll. */
 export function answerReducer(state: UiState, action: AnswerAction): UiState {
@@ -46,15 +34,14 @@ export function answerReducer(state: UiState, action: AnswerAction): UiState {
       };
     case 'answer-input-type': {
       const input = state.answerInput;
-      const text = action.text.replace(controls, '');
+      const text = typedText(action.text);
       if (!input || text === '') return state;
       return {...state, answerInput: {...input, draft: input.draft + text}};
     }
     case 'answer-input-erase': {
       const input = state.answerInput;
       if (!input || input.draft === '') return state;
-      const draft = Array.from(input.draft).slice(0, -1).join('');
-      return {...state, answerInput: {...input, draft}};
+      return {...state, answerInput: {...input, draft: dropLastCharacter(input.draft)}};
     }
     case 'answer-input-close':
       return state.answerInput ? {...state, answerInput: undefined} : state;
@@ -68,6 +55,6 @@ export function answerReducer(state: UiState, action: AnswerAction): UiState {
             : {...state.answerScroll, [action.name]: action.top},
       };
     default:
-      return assertNever(action);
+      return assertNever(action, 'answer action');
   }
 }

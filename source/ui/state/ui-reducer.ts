@@ -1,29 +1,13 @@
+import {assertNever} from '../assert-never.js';
 import {moveFocus} from '../layout.js';
 import {answerReducer} from './answer-reducer.js';
+import {dropLastCharacter, typedText, without} from './record-edit.js';
 import type {UiAction} from './ui-actions.js';
 import {focusedName, type UiState} from './ui-state.js';
-
-function assertNever(value: never): never {
-  throw new Error(`unhandled UI action: ${JSON.stringify(value)}`);
-}
-
-// Typed or pasted filter text never carries control characters.
-// eslint-disable-next-line no-control-regex
-const controls = /[\u0000-\u001f\u007f-\u009f]/g;
 
 function withFocus(state: UiState, focus: number): UiState {
   if (focus === state.focus) return state;
   return {...state, focus, pretty: undefined};
-}
-
-function without<T>(record: Readonly<Record<string, T>>, key: string): Record<string, T> {
-  const copy = {...record};
-  delete copy[key];
-  return copy;
-}
-
-function dropLastCharacter(text: string): string {
-  return Array.from(text).slice(0, -1).join('');
 }
 
 export function uiReducer(state: UiState, action: UiAction): UiState {
@@ -66,7 +50,7 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
     }
     case 'filter-type': {
       const edit = state.filterEdit;
-      const text = action.text.replace(controls, '');
+      const text = typedText(action.text);
       if (!edit || text === '') return state;
       return {...state, filterEdit: {...edit, draft: edit.draft + text}};
     }
@@ -126,6 +110,6 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
     case 'message-expire':
       return state.message?.id === action.id ? {...state, message: undefined} : state;
     default:
-      return assertNever(action);
+      return assertNever(action, 'UI action');
   }
 }

@@ -88,9 +88,14 @@ export function focusedName(state: UiState): string | undefined {
 }
 
 /** The filter a pane shows now: the draft while it is being edited. */
-export function activeFilter(state: UiState, name: string): string {
+export function activeFilter(state: Pick<UiState, 'filters' | 'filterEdit'>, name: string): string {
   if (state.filterEdit?.name === name) return state.filterEdit.draft;
   return state.filters[name] ?? '';
+}
+
+/** The follow-up being typed in a pane, if its input line is open. */
+export function answerDraft(state: Pick<UiState, 'answerInput'>, name: string): string | undefined {
+  return state.answerInput?.name === name ? state.answerInput.draft : undefined;
 }
 
 /** Which keymap applies. */
