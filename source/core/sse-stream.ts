@@ -1,11 +1,12 @@
 import {AbortCause, runConnection, type ConnectionOutcome} from './connection.js';
-import {applyRecord, createCounters, type StreamCounters} from './counters.js';
+import {applyRecord} from './counters.js';
 import {defaultFetch, type FetchLike} from './fetch.js';
 import type {RecordListener, StreamRecord, SummaryRecord} from './records.js';
 import {decideReconnect} from './reconnect-policy.js';
 import {buildRequest} from './request.js';
 import type {StreamController} from './stream-controller.js';
 import {resolveStreamSpec, type ResolvedStreamSpec, type StreamSpec} from './stream-spec.js';
+import {createRun, sleepUnlessWoken, type Run} from './stream-run.js';
 import {buildSummary, type RunEnd} from './summary-record.js';
 
 export type SseStreamOptions = {
@@ -14,20 +15,6 @@ export type SseStreamOptions = {
   readonly random?: () => number;
   /** Awaited between body chunks when it returns a promise: lets a slow writer hold the reader back. */
   readonly waitForConsumer?: () => Promise<void> | undefined;
-};
-
-/** State of one run: from start() to its summary. */
-type Run = {
-  readonly startedAt: number;
-  readonly counters: StreamCounters;
-  attempt: number;
-  failures: number;
-  eventsThisConnection: number;
-  openedThisConnection: boolean;
-  connection: AbortController | undefined;
-  finish: RunEnd | undefined;
-  wake: (() => void) | undefined;
-  readonly done: Promise<SummaryRecord>;
 };
 
 /**
@@ -79,23 +66,11 @@ export class SseStream implements StreamController {
   start(spec?: StreamSpec): Promise<SummaryRecord> {
     if (this.#run) return this.#run.done;
     if (spec) this.#resolved = resolveStreamSpec({...spec, name: this.name});
-    let resolveDone!: (summary: SummaryRecord) => void;
-    const run: Run = {
-      startedAt: this.#now(),
-      counters: createCounters(),
-      attempt: 0,
-      failures: 0,
-      eventsThisConnection: 0,
-      openedThisConnection: false,
-      connection: undefined,
-      finish: undefined,
-      wake: undefined,
-      done: new Promise((resolve) => (resolveDone = resolve)),
-    };
+    const run = createRun(this.#now());
     this.#run = run;
     void this.#loop(run).then((summary) => {
       this.#run = undefined;
-      resolveDone(summary);
+      run.resolveDone(summary);
     });
     return run.done;
   }
@@ -159,7 +134,7 @@ export class SseStream implements StreamController {
         if (run.finish) break;
         const delayMs = this.#nextDelay(run, outcome);
         if (delayMs === undefined) break;
-        await this.#sleep(run, delayMs);
+        await sleepUnlessWoken(run, delayMs);
       }
     } catch (error) {
       // A bug (in a consumer's listener, say) must end the run visibly, not hang it.
@@ -277,20 +252,6 @@ export class SseStream implements StreamController {
       maxFailures: this.resolved.retries,
     });
     return decision.delayMs;
-  }
-
-  /** Waits, unless stop(), a limit or a manual reconnect wakes us early. */
-  #sleep(run: Run, delayMs: number): Promise<void> {
-    if (delayMs <= 0 || run.finish) return Promise.resolve();
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, delayMs);
-      function done() {
-        clearTimeout(timer);
-        run.wake = undefined;
-        resolve();
-      }
-      run.wake = done;
-    });
   }
 
   #summarize(run: Run, end: RunEnd): SummaryRecord {

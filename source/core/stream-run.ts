@@ -1,0 +1,50 @@
+import {createCounters, type StreamCounters} from './counters.js';
+import type {SummaryRecord} from './records.js';
+import type {RunEnd} from './summary-record.js';
+
+/** State of one run of a stream: from start() to its summary. */
+export type Run = {
+  readonly startedAt: number;
+  readonly counters: StreamCounters;
+  attempt: number;
+  failures: number;
+  eventsThisConnection: number;
+  openedThisConnection: boolean;
+  connection: AbortController | undefined;
+  finish: RunEnd | undefined;
+  wake: (() => void) | undefined;
+  readonly done: Promise<SummaryRecord>;
+  readonly resolveDone: (summary: SummaryRecord) => void;
+};
+
+export function createRun(startedAt: number): Run {
+  let resolveDone!: (summary: SummaryRecord) => void;
+  const done = new Promise<SummaryRecord>((resolve) => (resolveDone = resolve));
+  return {
+    startedAt,
+    counters: createCounters(),
+    attempt: 0,
+    failures: 0,
+    eventsThisConnection: 0,
+    openedThisConnection: false,
+    connection: undefined,
+    finish: undefined,
+    wake: undefined,
+    done,
+    resolveDone,
+  };
+}
+
+/** Waits `delayMs`, unless the run is finished or `run.wake()` cuts the wait short. */
+export function sleepUnlessWoken(run: Run, delayMs: number): Promise<void> {
+  if (delayMs <= 0 || run.finish) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, delayMs);
+    function done() {
+      clearTimeout(timer);
+      run.wake = undefined;
+      resolve();
+    }
+    run.wake = done;
+  });
+}
