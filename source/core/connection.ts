@@ -1,4 +1,4 @@
-import {classifyResponse} from './http-response.js';
+import {classifyResponse, type ResponseLike} from './http-response.js';
 import type {PreparedRequest} from './request.js';
 import {createSseDecoder, type SseDecoderHandlers} from './sse-decoder.js';
 import type {FetchLike} from './fetch.js';
@@ -33,7 +33,11 @@ export type ConnectionOutcome =
     };
 
 export type ConnectionHooks = SseDecoderHandlers & {
-  readonly onOpen: (info: {httpStatus: number; contentType: string}) => void;
+  readonly onOpen: (info: {
+    httpStatus: number;
+    contentType: string;
+    headers: Readonly<Record<string, string>>;
+  }) => void;
   readonly onBytes: (count: number) => void;
   /** The decoder's last event ID when the connection is over. */
   readonly onLastEventId: (id: string) => void;
@@ -113,6 +117,7 @@ export async function runConnection(
   hooks.onOpen({
     httpStatus: response.status,
     contentType: response.headers.get('content-type') ?? '',
+    headers: headerRecord(response.headers),
   });
   const body = response.body;
   if (!body) return {kind: 'ended'};
@@ -190,4 +195,12 @@ export function describeError(error: unknown): string {
 
 function formatSeconds(ms: number): string {
   return `${Number((ms / 1000).toFixed(3))} s`;
+}
+
+function headerRecord(headers: ResponseLike['headers']): Record<string, string> {
+  const record: Record<string, string> = {};
+  headers.forEach((value, name) => {
+    record[name.toLowerCase()] = value;
+  });
+  return record;
 }

@@ -17,7 +17,10 @@ export type ResponseVerdict =
 export type ResponseLike = {
   readonly status: number;
   readonly statusText: string;
-  readonly headers: {get(name: string): string | null};
+  readonly headers: {
+    get(name: string): string | null;
+    forEach(callback: (value: string, name: string) => void): void;
+  };
   readonly body: ReadableStream<Uint8Array> | null;
 };
 

@@ -28,6 +28,8 @@ export type OpenRecord = RecordBase & {
   readonly contentType: string;
   /** Milliseconds from sending the request to the response headers. */
   readonly headersMs: number;
+  /** Response headers, names lower-cased, as received (outputs redact them). */
+  readonly headers: Readonly<Record<string, string>>;
 };
 
 export type ReconnectingRecord = RecordBase & {

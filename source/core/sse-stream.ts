@@ -166,7 +166,7 @@ export class SseStream implements StreamController {
         now: this.#now,
       },
       {
-        onOpen: ({httpStatus, contentType}) => {
+        onOpen: ({httpStatus, contentType, headers}) => {
           run.openedThisConnection = true;
           this.#emit(run, {
             ...this.#base(),
@@ -176,6 +176,7 @@ export class SseStream implements StreamController {
             httpStatus,
             contentType,
             headersMs: this.#now() - sentAt,
+            headers,
           });
         },
         onBytes: (count) => {

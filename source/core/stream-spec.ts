@@ -60,6 +60,15 @@ export const streamSpecSchema = z
       .optional()
       .describe('A string is sent as is; an object or array is sent as JSON.'),
     auth: authSchema.default({type: 'none'}),
+    insecure: z
+      .boolean()
+      .default(false)
+      .describe('Accept any TLS certificate (self-signed, expired, wrong host); shows a warning.'),
+    caFile: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('PEM file of extra CA certificates to trust (a private CA).'),
     timeout: seconds.default(DEFAULT_TIMEOUT_S).describe('Seconds to wait for response headers.'),
     idleTimeout: z
       .number()

@@ -67,6 +67,7 @@ describe('loading profile files', () => {
       auth: {type: 'bearer', token: 'secret-token-1'},
       timeout: 10,
       idleTimeout: 45,
+      insecure: false,
       retryDelay: 3000,
       maxRetryDelay: 30,
       maxBufferSize: 16 * 1024 * 1024,

@@ -29,6 +29,7 @@ export const records = {
     httpStatus: 200,
     contentType: 'text/event-stream',
     headersMs: 20,
+    headers: {'content-type': 'text/event-stream'},
   }),
   event: (
     stream: string,

@@ -237,6 +237,7 @@ describe('visible changes', () => {
         httpStatus: 200,
         contentType: 'text/event-stream',
         headersMs: 5,
+        headers: {'content-type': 'text/event-stream'},
         stream: 'test',
         timestamp: runStart + 3,
         bytesReceived: 0,

@@ -157,6 +157,7 @@ export function recordsFromChunks(chunks: readonly Uint8Array[]): StreamRecord[]
     httpStatus: 200,
     contentType: 'text/event-stream',
     headersMs: 50,
+    headers: {'content-type': 'text/event-stream'},
     timestamp: runStart + 50,
   };
   const endAt = firstItemAt + items.length * itemSpacing;
