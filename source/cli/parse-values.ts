@@ -1,3 +1,4 @@
+import {MAX_DURATION_S, MAX_DURATION_TEXT} from '../core/stream-spec.js';
 import {UsageError} from './usage-error.js';
 
 /** Flag value parsers that name the flag in their error. */
@@ -7,6 +8,9 @@ export function parseSeconds(flag: string, value: string | undefined): number | 
   const number = Number(value);
   if (value.trim() === '' || !Number.isFinite(number) || number <= 0) {
     throw new UsageError(`${flag}: expected a positive number of seconds, got "${value}"`);
+  }
+  if (number > MAX_DURATION_S) {
+    throw new UsageError(`${flag}: at most ${MAX_DURATION_TEXT}, got "${value}"`);
   }
   return number;
 }

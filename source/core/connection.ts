@@ -2,6 +2,7 @@ import {classifyResponse, type ResponseLike} from './http-response.js';
 import type {PreparedRequest} from './request.js';
 import {createSseDecoder, type SseDecoderHandlers} from './sse-decoder.js';
 import type {FetchLike} from './fetch.js';
+import {explainFetchError} from './fetch-error.js';
 
 /**
  * One connection attempt: request, classify the response, read the body
@@ -83,20 +84,20 @@ export async function runConnection(
       body: request.body,
       redirect: 'follow',
       signal: controller.signal,
+      tls: request.tls,
     });
   } catch (error) {
     clearTimeout(connectTimer);
-    if (error instanceof TypeError && error.cause === undefined) {
-      // fetch refused the request itself (a bad header, say): retrying cannot help.
-      return {
-        kind: 'error',
-        error: `invalid request: ${error.message}`,
-        retryable: false,
-        httpStatus: undefined,
-        retryAfterMs: undefined,
-      };
-    }
-    return failure(ownCause(), error);
+    const cause = ownCause();
+    if (cause) return failure(cause, error);
+    const {message, retryable} = explainFetchError(error, request.url);
+    return {
+      kind: 'error',
+      error: message,
+      retryable,
+      httpStatus: undefined,
+      retryAfterMs: undefined,
+    };
   }
 
   let verdict;
@@ -173,24 +174,11 @@ function failure(cause: AbortCause | undefined, error: unknown): ConnectionOutco
     return networkError(cause.message);
   }
   if (cause) return {kind: 'aborted', cause};
-  return networkError(describeError(error));
+  return networkError(explainFetchError(error).message);
 }
 
 function networkError(error: string): ConnectionOutcome {
   return {kind: 'error', error, retryable: true, httpStatus: undefined, retryAfterMs: undefined};
-}
-
-/** fetch wraps the useful part (ECONNREFUSED, a socket reset) in `cause`. */
-export function describeError(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  if (error.name === 'SseBufferOverflowError') return error.message;
-  const cause = (error as {cause?: unknown}).cause;
-  if (cause instanceof Error) {
-    const code = (cause as {code?: unknown}).code;
-    const detail = typeof code === 'string' && !cause.message.includes(code) ? `${code} ` : '';
-    return `network error: ${detail}${cause.message}`;
-  }
-  return `network error: ${error.message}`;
 }
 
 function formatSeconds(ms: number): string {

@@ -89,6 +89,7 @@ export async function stopDifyTask(
       body: JSON.stringify({user: difyUser(spec)}),
       redirect: 'follow',
       signal: controller.signal,
+      tls: {insecure: spec.insecure, caFile: spec.caFile},
     });
     const snippet = await readBodySnippet(response, 512);
     const ok = response.status >= 200 && response.status < 300;

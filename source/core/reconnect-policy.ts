@@ -1,4 +1,10 @@
-import {reconnectDelay} from './backoff.js';
+import {
+  clampDelay,
+  effectiveCap,
+  formatDelay,
+  RECONNECT_FLOOR_MS,
+  reconnectDelay,
+} from './backoff.js';
 import type {ConnectionOutcome} from './connection.js';
 import type {SummaryStatus} from './records.js';
 import type {ResolvedStreamSpec} from './stream-spec.js';
@@ -12,6 +18,10 @@ export type ConnectionFacts = {
   readonly failures: number;
   /** The server's `retry` or the spec's retryDelay. */
   readonly reconnectionTimeMs: number;
+  /** True when reconnectionTimeMs came from the server's `retry:` field. */
+  readonly reconnectionTimeFromServer?: boolean;
+  /** Shortest automatic reconnect delay (RECONNECT_FLOOR_MS unless a test lowers it). */
+  readonly floorMs?: number;
 };
 
 export type FailureReport = {readonly error: string; readonly httpStatus: number | undefined};
@@ -41,7 +51,10 @@ export type PolicyDecision =
  *   exponentially; a connection that delivered events resets the backoff, one
  *   that delivered none counts as a failure;
  * - only GET is re-sent automatically once its response started;
- * - more than `retries` consecutive failures fail the stream.
+ * - more than `retries` consecutive failures fail the stream;
+ * - every automatic delay stays between the floor (RECONNECT_FLOOR_MS) and
+ *   the cap (maxRetryDelay); a server's `retry:` or Retry-After above the cap
+ *   is clamped, and the reconnecting reason says so.
  */
 export function decideReconnect(
   resolved: ResolvedStreamSpec,
@@ -50,13 +63,14 @@ export function decideReconnect(
 ): PolicyDecision {
   const {outcome} = facts;
   const failuresBefore = facts.events > 0 ? 0 : facts.failures;
-  const backoff = (failures: number) =>
-    reconnectDelay({
-      baseMs: facts.reconnectionTimeMs,
-      failures,
-      capMs: resolved.maxRetryDelayMs,
-      random,
-    });
+  const floorMs = facts.floorMs ?? RECONNECT_FLOOR_MS;
+  const capMs = effectiveCap(resolved.maxRetryDelayMs, floorMs);
+  const baseMs = clampDelay(facts.reconnectionTimeMs, capMs, floorMs);
+  const retryNote =
+    facts.reconnectionTimeFromServer && facts.reconnectionTimeMs > capMs
+      ? clampNote(`retry: ${facts.reconnectionTimeMs} ms`, capMs)
+      : '';
+  const backoff = (failures: number) => reconnectDelay({baseMs, failures, capMs, random, floorMs});
   const fail = (error: string, httpStatus?: number): PolicyDecision => ({
     kind: 'finish',
     status: 'failed',
@@ -81,8 +95,8 @@ export function decideReconnect(
       if (facts.events > 0) {
         return {
           kind: 'reconnect',
-          delayMs: facts.reconnectionTimeMs,
-          reason: 'stream ended',
+          delayMs: baseMs,
+          reason: `stream ended${retryNote}`,
           failures: 0,
         };
       }
@@ -93,7 +107,7 @@ export function decideReconnect(
       return {
         kind: 'reconnect',
         delayMs: backoff(failures),
-        reason: 'stream ended without events',
+        reason: `stream ended without events${retryNote}`,
         failures,
       };
     }
@@ -110,8 +124,23 @@ export function decideReconnect(
       if (failures > resolved.retries) {
         return fail(`${error} (gave up after ${failures} consecutive failures)`, httpStatus);
       }
-      const delayMs = Math.max(backoff(failures), outcome.retryAfterMs ?? 0);
-      return {kind: 'reconnect', delayMs, reason: error, failures, failure: {error, httpStatus}};
+      const retryAfterMs = outcome.retryAfterMs ?? 0;
+      const delayMs = Math.min(capMs, Math.max(backoff(failures), retryAfterMs));
+      const note =
+        retryAfterMs > capMs
+          ? clampNote(`Retry-After ${Number((retryAfterMs / 1000).toFixed(3))} s`, capMs)
+          : retryNote;
+      return {
+        kind: 'reconnect',
+        delayMs,
+        reason: `${error}${note}`,
+        failures,
+        failure: {error, httpStatus},
+      };
     }
   }
+}
+
+function clampNote(asked: string, capMs: number): string {
+  return ` (server asked ${asked}, clamped to ${formatDelay(capMs)})`;
 }

@@ -58,8 +58,51 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Every secret a spec carries: its token, sensitive header values, sensitive query values. */
+/**
+ * Query parameter names that carry credentials: api_key, apikey, api-key,
+ * key, token, access_token, auth, secret, client_secret, password, passwd,
+ * pwd, sig, signature, session, X-Amz-Signature, jwt, ... (case-insensitive;
+ * words split on -, _, . and camelCase).
+ */
+const credentialQueryWords = new Set([
+  'key',
+  'apikey',
+  'token',
+  'auth',
+  'authorization',
+  'secret',
+  'password',
+  'passwd',
+  'pwd',
+  'pass',
+  'sig',
+  'signature',
+  'session',
+  'sessionid',
+  'sid',
+  'jwt',
+  'credential',
+  'credentials',
+]);
+
+export function isCredentialQueryName(name: string): boolean {
+  if (isSensitiveHeader(name)) return true;
+  const words = name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((word) => word !== '');
+  return words.some((word) => credentialQueryWords.has(word)) || /passw|signature/i.test(name);
+}
+
+/**
+ * Every secret a spec carries: its token, sensitive header values, the values
+ * of credential-like query parameters (in `query` and in the URL, raw and
+ * percent-decoded), and the URL's user info password with the Basic token it
+ * becomes.
+ */
 export function secretsOfSpec(spec: {
+  readonly url: string;
   readonly auth: {readonly token?: string | undefined};
   readonly headers: Readonly<Record<string, string>>;
   readonly query: Readonly<Record<string, string | number | boolean>>;
@@ -70,7 +113,48 @@ export function secretsOfSpec(spec: {
     if (isSensitiveHeader(name)) secrets.push(value);
   }
   for (const [name, value] of Object.entries(spec.query)) {
-    if (isSensitiveHeader(name)) secrets.push(String(value));
+    if (isCredentialQueryName(name)) secrets.push(...encodings(String(value)));
+  }
+  secrets.push(...secretsOfUrl(spec.url));
+  return secrets;
+}
+
+/** Secrets inside a URL: the user info password (and its Basic token), credential-like query values. */
+export function secretsOfUrl(rawUrl: string): string[] {
+  let url: URL;
+  try {
+    url = new URL(rawUrl);
+  } catch {
+    return [];
+  }
+  const secrets: string[] = [];
+  if (url.password !== '') {
+    const user = safeDecode(url.username);
+    const password = safeDecode(url.password);
+    secrets.push(url.password, password);
+    secrets.push(Buffer.from(`${user}:${password}`, 'utf8').toString('base64'));
+  }
+  for (const pair of url.search.replace(/^\?/, '').split('&')) {
+    const equals = pair.indexOf('=');
+    if (equals <= 0) continue;
+    const name = safeDecode(pair.slice(0, equals).replace(/\+/g, ' '));
+    const raw = pair.slice(equals + 1);
+    if (isCredentialQueryName(name)) {
+      secrets.push(raw, safeDecode(raw.replace(/\+/g, ' ')));
+    }
   }
   return secrets;
+}
+
+/** A value as typed, as sent in a URL (percent-encoded), and as a form would encode it. */
+function encodings(value: string): string[] {
+  return [value, encodeURIComponent(value), new URLSearchParams({v: value}).toString().slice(2)];
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }

@@ -1,5 +1,7 @@
 import type {StreamSpec} from './stream-spec.js';
 import {DEFAULT_AUTH_HEADER} from './stream-spec.js';
+import type {TlsSettings} from './tls-config.js';
+import {USER_AGENT} from './version.js';
 
 /** What one connection attempt sends. */
 export type PreparedRequest = {
@@ -8,6 +10,7 @@ export type PreparedRequest = {
   /** Header values are ready for fetch: non-Latin-1 text is sent as its UTF-8 bytes. */
   readonly headers: Record<string, string>;
   readonly body: string | undefined;
+  readonly tls: TlsSettings;
 };
 
 const defaultHeaders: Readonly<Record<string, string>> = {
@@ -15,13 +18,46 @@ const defaultHeaders: Readonly<Record<string, string>> = {
   'Cache-Control': 'no-cache',
   // Compressed event streams get buffered by proxies and clients.
   'Accept-Encoding': 'identity',
+  'User-Agent': USER_AGENT,
 };
 
+/** The URL actually fetched: the spec's query appended, user info removed (it becomes Basic auth). */
 export function buildUrl(spec: Pick<StreamSpec, 'url' | 'query'>): string {
   const url = new URL(spec.url);
   for (const [key, value] of Object.entries(spec.query))
     url.searchParams.append(key, String(value));
+  url.username = '';
+  url.password = '';
   return url.href;
+}
+
+/** User info of a URL, percent-decoded; undefined when it has none. */
+export function urlUserInfo(
+  rawUrl: string,
+): {readonly user: string; readonly password: string} | undefined {
+  let url: URL;
+  try {
+    url = new URL(rawUrl);
+  } catch {
+    return undefined;
+  }
+  if (url.username === '' && url.password === '') return undefined;
+  return {user: safeDecode(url.username), password: safeDecode(url.password)};
+}
+
+/** `Basic base64(user:password)` for a URL's user info, as curl sends it. */
+export function basicAuthOfUrl(rawUrl: string): string | undefined {
+  const info = urlUserInfo(rawUrl);
+  if (!info) return undefined;
+  return `Basic ${Buffer.from(`${info.user}:${info.password}`, 'utf8').toString('base64')}`;
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 export function buildBody(spec: Pick<StreamSpec, 'body'>): string | undefined {
@@ -45,14 +81,17 @@ export function bodyAsJsonObject(body: StreamSpec['body']): Record<string, unkno
 }
 
 /**
- * Headers in order of precedence, lowest first: defaults, the JSON content type
- * of an object body, the spec's own headers, the auth header, Last-Event-ID.
+ * Headers in order of precedence, lowest first: defaults, Basic auth from the
+ * URL's user info, the JSON content type of an object body, the spec's own
+ * headers, the auth header, Last-Event-ID.
  * Names are merged case-insensitively; the latest spelling wins.
  */
 export function buildHeaders(spec: StreamSpec, lastEventId: string): Record<string, string> {
   const merged = new Map<string, [string, string]>();
   const set = (name: string, value: string) => merged.set(name.toLowerCase(), [name, value]);
   for (const [name, value] of Object.entries(defaultHeaders)) set(name, value);
+  const basic = basicAuthOfUrl(spec.url);
+  if (basic !== undefined) set('Authorization', basic);
   if (spec.body !== undefined && typeof spec.body !== 'string') {
     set('Content-Type', 'application/json');
   }
@@ -73,6 +112,7 @@ export function buildRequest(spec: StreamSpec, lastEventId: string): PreparedReq
     method: spec.method,
     headers: buildHeaders(spec, lastEventId),
     body: buildBody(spec),
+    tls: {insecure: spec.insecure, caFile: spec.caFile},
   };
 }
 

@@ -1,4 +1,5 @@
 import {AbortCause, runConnection, type ConnectionOutcome} from './connection.js';
+import {RECONNECT_FLOOR_MS} from './backoff.js';
 import {applyRecord} from './counters.js';
 import {defaultFetch, type FetchLike} from './fetch.js';
 import type {RecordListener, StreamRecord, SummaryRecord} from './records.js';
@@ -6,6 +7,7 @@ import {decideReconnect} from './reconnect-policy.js';
 import {buildRequest} from './request.js';
 import type {StreamController} from './stream-controller.js';
 import {resolveStreamSpec, type ResolvedStreamSpec, type StreamSpec} from './stream-spec.js';
+import {checkTlsSettings} from './tls-config.js';
 import {createRun, sleepUnlessWoken, type Run} from './stream-run.js';
 import {buildSummary, type RunEnd} from './summary-record.js';
 
@@ -15,6 +17,11 @@ export type SseStreamOptions = {
   readonly random?: () => number;
   /** Awaited between body chunks when it returns a promise: lets a slow writer hold the reader back. */
   readonly waitForConsumer?: () => Promise<void> | undefined;
+  /**
+   * Shortest automatic reconnect delay, RECONNECT_FLOOR_MS by default. Only
+   * for tests that need fast reconnects; no spec, flag or server can lower it.
+   */
+  readonly reconnectFloorMs?: number;
 };
 
 /**
@@ -32,11 +39,15 @@ export class SseStream implements StreamController {
   #run: Run | undefined;
   #lastEventId = '';
   #reconnectionTimeMs: number;
+  #reconnectionTimeFromServer = false;
+  readonly #reconnectFloorMs: number;
   #bytesReceived = 0;
 
   #resolved: ResolvedStreamSpec;
 
   constructor(resolved: ResolvedStreamSpec, options: SseStreamOptions = {}) {
+    // A caFile that cannot be read is the caller's mistake: say so now, not on every reconnect.
+    checkTlsSettings(resolved.spec);
     this.#resolved = resolved;
     this.name = resolved.name;
     this.#fetch = options.fetch ?? defaultFetch;
@@ -44,6 +55,7 @@ export class SseStream implements StreamController {
     this.#random = options.random ?? Math.random;
     this.#waitForConsumer = options.waitForConsumer;
     this.#reconnectionTimeMs = resolved.spec.retryDelay;
+    this.#reconnectFloorMs = options.reconnectFloorMs ?? RECONNECT_FLOOR_MS;
   }
 
   get resolved(): ResolvedStreamSpec {
@@ -208,6 +220,7 @@ export class SseStream implements StreamController {
         },
         onRetry: (milliseconds) => {
           this.#reconnectionTimeMs = milliseconds;
+          this.#reconnectionTimeFromServer = true;
         },
         onKeepAlive: (kind) => {
           if (!run.finish) this.#emit(run, {...this.#base(), type: 'keepalive', kind});
@@ -229,6 +242,8 @@ export class SseStream implements StreamController {
         events: run.eventsThisConnection,
         failures: run.failures,
         reconnectionTimeMs: this.#reconnectionTimeMs,
+        reconnectionTimeFromServer: this.#reconnectionTimeFromServer,
+        floorMs: this.#reconnectFloorMs,
       },
       this.#random,
     );

@@ -23,7 +23,16 @@ export const DEFAULT_MAX_RETRY_DELAY_S = 30;
 export const DEFAULT_ON_ERROR_RETRIES = 3;
 export const DEFAULT_MAX_BUFFER_SIZE = 16 * 1024 * 1024;
 
-const seconds = z.number().positive();
+/**
+ * The longest duration a flag or profile may ask for: 24 days, safely below
+ * setTimeout's limit of 2^31-1 ms (about 24.8 days), so no timer overflows.
+ */
+export const MAX_DURATION_S = 2_073_600;
+export const MAX_DURATION_MS = MAX_DURATION_S * 1000;
+export const MAX_DURATION_TEXT = `${MAX_DURATION_S} seconds (24 days)`;
+
+const maxDuration = {message: `at most ${MAX_DURATION_TEXT}`};
+const seconds = z.number().positive().max(MAX_DURATION_S, maxDuration);
 
 export const authSchema = z
   .object({
@@ -73,6 +82,7 @@ export const streamSpecSchema = z
     idleTimeout: z
       .number()
       .nonnegative()
+      .max(MAX_DURATION_S, maxDuration)
       .default(DEFAULT_IDLE_TIMEOUT_S)
       .describe('Seconds without a byte before the connection counts as dropped; 0 = never.'),
     maxEvents: z.int().positive().optional().describe('Stop cleanly after this many events.'),
@@ -91,6 +101,7 @@ export const streamSpecSchema = z
     retryDelay: z
       .int()
       .positive()
+      .max(MAX_DURATION_MS, {message: `at most ${MAX_DURATION_MS} milliseconds (24 days)`})
       .default(DEFAULT_RETRY_DELAY_MS)
       .describe('Milliseconds before a reconnect until the server sends retry:.'),
     maxRetryDelay: seconds

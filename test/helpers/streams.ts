@@ -12,13 +12,16 @@ export type Collected = {
   summary: SummaryRecord;
 };
 
-/** Builds a stream with fast test defaults (small retry delay) and collects every record. */
+/**
+ * Builds a stream with fast test defaults (small retry delay, no reconnect
+ * floor unless `options.reconnectFloorMs` says otherwise) and collects every record.
+ */
 export function makeStream(
   input: Partial<StreamSpecInput> & {url: string},
   options: SseStreamOptions = {},
 ): {stream: SseStream; records: StreamRecord[]} {
   const spec = parseStreamSpec({name: 'test', retryDelay: 20, maxRetryDelay: 0.2, ...input});
-  const stream = new SseStream(resolveStreamSpec(spec), options);
+  const stream = new SseStream(resolveStreamSpec(spec), {reconnectFloorMs: 0, ...options});
   const records: StreamRecord[] = [];
   stream.subscribe((record) => records.push(record));
   return {stream, records};
