@@ -4,6 +4,7 @@ import {defaultFetch} from './fetch.js';
 import {readBodySnippet, statusLine} from './http-response.js';
 import {bodyAsJsonObject, buildHeaders} from './request.js';
 import type {StreamSpec} from './stream-spec.js';
+import {explainFetchError} from './fetch-error.js';
 
 /** The end user ssedeck sends as Dify's `user` when neither the profile nor --user names one. */
 export const DEFAULT_DIFY_USER = 'ssedeck';
@@ -100,7 +101,7 @@ export async function stopDifyTask(
   } catch (error) {
     return {
       ok: false,
-      message: `stop failed: ${error instanceof Error ? error.message : String(error)}`,
+      message: `stop failed: ${explainFetchError(error, url).message}`,
     };
   } finally {
     clearTimeout(timer);

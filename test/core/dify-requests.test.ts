@@ -108,4 +108,15 @@ describe('stopDifyTask', () => {
     expect(request?.headers.authorization).toBe('Bearer app-k');
     expect(JSON.parse(request?.body ?? '')).toEqual({user: 'bob'});
   });
+
+  it('says in words why a stop could not be sent', async () => {
+    const closed = await startTestServer(() => undefined);
+    const url = closed.url;
+    await closed.close();
+    const result = await stopDifyTask(spec(`${url}/v1/chat-messages`), 'task-1');
+    expect(result.ok).toBe(false);
+    expect(result.message).toMatch(
+      /^stop failed: network error: connection refused by 127\.0\.0\.1:\d+$/,
+    );
+  });
 });

@@ -1,5 +1,10 @@
 import {describe, expect, it} from 'vitest';
-import {parseStreamSpec, resolveStreamSpec} from '../../source/core/stream-spec.js';
+import {
+  MAX_DURATION_MS,
+  MAX_DURATION_S,
+  parseStreamSpec,
+  resolveStreamSpec,
+} from '../../source/core/stream-spec.js';
 
 const base = {name: 's', url: 'https://example.com/events'};
 
@@ -20,6 +25,19 @@ describe('stream spec', () => {
     expect(
       resolveStreamSpec(parseStreamSpec({...base, reconnect: 'never', retries: 9})).retries,
     ).toBe(0);
+  });
+
+  it('caps every duration below the timer limit (2^31-1 ms)', () => {
+    expect(MAX_DURATION_MS).toBeLessThan(2 ** 31 - 1);
+    for (const field of ['timeout', 'idleTimeout', 'maxDuration', 'maxRetryDelay'] as const) {
+      expect(() => parseStreamSpec({...base, [field]: 3_000_000})).toThrow(
+        /at most 2073600 seconds \(24 days\)/,
+      );
+      expect(parseStreamSpec({...base, [field]: MAX_DURATION_S})[field]).toBe(MAX_DURATION_S);
+    }
+    expect(() => parseStreamSpec({...base, retryDelay: MAX_DURATION_MS + 1})).toThrow(
+      /at most 2073600000 milliseconds/,
+    );
   });
 
   it('rejects header values with line breaks and bad header names', () => {
