@@ -80,10 +80,13 @@ function explainCause(cause: Error, url: string | undefined, fromFetch: boolean)
     return tlsFailure(`certificate is for another host${forWhom}`);
   }
   if (code.startsWith('ERR_SSL_') || code.startsWith('ERR_TLS_')) {
-    return {
-      message: `TLS handshake failed: ${cause.message.replace(/^.*?:\s*/, '')} (is the server really https?)`,
-      retryable: false,
-    };
+    // OpenSSL's messages are file paths and numbers; the code's words are the readable part.
+    const words = code
+      .replace(/^ERR_(SSL|TLS)_/, '')
+      .toLowerCase()
+      .replace(/_/g, ' ');
+    const hint = code === 'ERR_SSL_WRONG_VERSION_NUMBER' ? ' (is the server really https?)' : '';
+    return {message: `TLS handshake failed: ${words}${hint}`, retryable: false};
   }
   return {message: `network error: ${networkWords(code, details, cause.message)}`, retryable: true};
 }

@@ -7,6 +7,7 @@ import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {SseStream} from '../../source/core/sse-stream.js';
 import {parseStreamSpec, resolveStreamSpec} from '../../source/core/stream-spec.js';
 import {TlsConfigError} from '../../source/core/tls-config.js';
+import {startTestServer} from '../helpers/http-server.js';
 import {runStream, statesOf} from '../helpers/streams.js';
 import {
   certificateAuthority,
@@ -122,5 +123,23 @@ describe('TLS', () => {
     expect(() => make(missing)).toThrow(`CA file "${missing}": no such file`);
     const empty = pemFile('empty.pem', 'not a certificate\n');
     expect(() => make(empty)).toThrow(`CA file "${empty}": no PEM certificate in it`);
+  });
+});
+
+describe('TLS handshake failures', () => {
+  it('https to a plain http server fails at once in words', async () => {
+    const plain = await startTestServer((_request, response) => void response.end('x'));
+    try {
+      const {summary, records} = await runStream({
+        url: plain.url.replace('http:', 'https:'),
+        reconnect: 'always',
+      });
+      expect(statesOf(records)).toEqual(['connecting']);
+      expect(summary.reason).toBe(
+        'TLS handshake failed: wrong version number (is the server really https?)',
+      );
+    } finally {
+      await plain.close();
+    }
   });
 });
