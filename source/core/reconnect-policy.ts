@@ -102,7 +102,11 @@ export function decideReconnect(
       }
       const failures = failuresBefore + 1;
       if (failures > resolved.retries) {
-        return fail(`stream ended without events ${failures} times in a row`);
+        return fail(
+          failures === 1
+            ? 'stream ended without events'
+            : `stream ended without events ${failures} times in a row`,
+        );
       }
       return {
         kind: 'reconnect',
@@ -122,7 +126,9 @@ export function decideReconnect(
       }
       const failures = failuresBefore + 1;
       if (failures > resolved.retries) {
-        return fail(`${error} (gave up after ${failures} consecutive failures)`, httpStatus);
+        const gaveUp =
+          failures === 1 ? 'no retries allowed' : `gave up after ${failures} consecutive failures`;
+        return fail(`${error} (${gaveUp})`, httpStatus);
       }
       const retryAfterMs = outcome.retryAfterMs ?? 0;
       const delayMs = Math.min(capMs, Math.max(backoff(failures), retryAfterMs));

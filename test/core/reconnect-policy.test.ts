@@ -97,6 +97,38 @@ describe('decideReconnect', () => {
     });
   });
 
+  it('with retries 0, the first failure ends the stream and says no retries were allowed', () => {
+    expect(
+      decideReconnect(resolved({retries: 0}), facts(networkError, {opened: false}), noJitter),
+    ).toMatchObject({kind: 'finish', reason: 'network error: reset (no retries allowed)'});
+  });
+
+  it('keeps every delay between the floor and the cap, noting a clamped server retry', () => {
+    const zero = facts(ended, {reconnectionTimeMs: 0, reconnectionTimeFromServer: true});
+    expect(decideReconnect(resolved(), {...zero, events: 1}, noJitter)).toMatchObject({
+      delayMs: 250,
+      reason: 'stream ended',
+    });
+    expect(decideReconnect(resolved(), {...zero, failures: 2}, noJitter)).toMatchObject({
+      delayMs: 1000,
+      failures: 3,
+    });
+    const huge = facts(ended, {
+      events: 1,
+      reconnectionTimeMs: 99_999_999_999,
+      reconnectionTimeFromServer: true,
+    });
+    expect(decideReconnect(resolved(), huge, noJitter)).toEqual({
+      kind: 'reconnect',
+      delayMs: 30_000,
+      reason: 'stream ended (server asked retry: 99999999999 ms, clamped to 30 s)',
+      failures: 0,
+    });
+    expect(
+      decideReconnect(resolved({maxRetryDelay: 0.1}), {...zero, failures: 5}, noJitter),
+    ).toMatchObject({delayMs: 250});
+  });
+
   it('fails at once on a non-retryable error and under never', () => {
     const unauthorized: ConnectionOutcome = {
       kind: 'error',
