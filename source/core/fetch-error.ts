@@ -48,6 +48,10 @@ export function explainFetchError(error: unknown, url?: string): ExplainedError 
   const cause = (error as {cause?: unknown}).cause;
   // fetch's own failures are TypeErrors; the useful part is in `cause`.
   if (!(error instanceof TypeError)) return explainCause(error, url, false);
+  if (!(cause instanceof Error) && error.message === 'terminated') {
+    // The body broke off with no more detail.
+    return {message: 'network error: the connection ended unexpectedly', retryable: true};
+  }
   if (!(cause instanceof Error)) {
     // fetch refused the request itself (a bad header, say): retrying cannot help.
     return {message: `invalid request: ${error.message}`, retryable: false};
@@ -70,6 +74,10 @@ function explainCause(cause: Error, url: string | undefined, fromFetch: boolean)
     if (cause.name === 'AbortError' || cause.name === 'SocketError') {
       return {message: `network error: ${cause.message}`, retryable: true};
     }
+    return {message: `request refused: ${cause.message}`, retryable: false};
+  }
+  if (isRequestCode(code)) {
+    // The request itself is malformed (a header, the URL): the same request fails again.
     return {message: `request refused: ${cause.message}`, retryable: false};
   }
   const certificate = certificateWords[code];
@@ -129,6 +137,16 @@ function networkWords(code: string, details: ErrorDetails, message: string): str
     default:
       return message.replace(code, '').replace(/\s+/g, ' ').trim() || 'connection failed';
   }
+}
+
+function isRequestCode(code: string): boolean {
+  return (
+    code.startsWith('ERR_INVALID_') ||
+    code.startsWith('UND_ERR_INVALID_') ||
+    code === 'UND_ERR_NOT_SUPPORTED' ||
+    code === 'UND_ERR_REQ_CONTENT_LENGTH_MISMATCH' ||
+    code === 'ERR_HTTP_INVALID_HEADER_VALUE'
+  );
 }
 
 /** node:net reports several addresses (IPv4 and IPv6) as an AggregateError. */

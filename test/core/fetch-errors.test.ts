@@ -97,3 +97,29 @@ describe('network errors in words, still retried', () => {
     });
   });
 });
+
+describe('explainFetchError edge cases', () => {
+  it('a malformed request reported with a code is not retried either', () => {
+    const invalid = Object.assign(new Error('invalid content-length header'), {
+      code: 'UND_ERR_INVALID_ARG',
+    });
+    expect(explainFetchError(new TypeError('fetch failed', {cause: invalid}))).toEqual({
+      message: 'request refused: invalid content-length header',
+      retryable: false,
+    });
+  });
+
+  it('a body that broke off without detail is a retryable network error', () => {
+    expect(explainFetchError(new TypeError('terminated'))).toEqual({
+      message: 'network error: the connection ended unexpectedly',
+      retryable: true,
+    });
+  });
+
+  it('errors of an embedder fetch that are not TypeErrors stay retryable network errors', () => {
+    expect(explainFetchError(new Error('boom'))).toEqual({
+      message: 'network error: boom',
+      retryable: true,
+    });
+  });
+});
