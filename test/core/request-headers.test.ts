@@ -1,6 +1,6 @@
 import {readFileSync} from 'node:fs';
 import {afterEach, describe, expect, it} from 'vitest';
-import {createRedactor, secretsOfSpec} from '../../source/core/redact.js';
+import {createRedactor, isCredentialQueryName, secretsOfSpec} from '../../source/core/redact.js';
 import {buildRequest} from '../../source/core/request.js';
 import {parseStreamSpec} from '../../source/core/stream-spec.js';
 import {sseHead, startTestServer, type TestServer} from '../helpers/http-server.js';
@@ -121,5 +121,39 @@ describe('secretsOfSpec', () => {
   it('keeps the minimum length: a tiny credential value is not redacted everywhere', () => {
     const spec = parseStreamSpec({name: 's', url: 'https://h.test/e?key=1&token=ab'});
     expect(createRedactor(secretsOfSpec(spec))('1 ab 12 abc')).toBe('1 ab 12 abc');
+  });
+});
+
+describe('isCredentialQueryName', () => {
+  it('knows the usual credential parameter names, in any case', () => {
+    const names = [
+      'api_key',
+      'apikey',
+      'api-key',
+      'key',
+      'token',
+      'access_token',
+      'auth',
+      'secret',
+      'password',
+      'passwd',
+      'pwd',
+      'sig',
+      'signature',
+      'client_secret',
+      'session',
+      'X-Amz-Signature',
+      'X-Goog-Credential',
+      'refreshToken',
+      'API_KEY',
+      'Sig',
+      'jwt',
+    ];
+    expect(names.filter((name) => !isCredentialQueryName(name))).toEqual([]);
+  });
+
+  it('leaves ordinary parameters alone', () => {
+    const names = ['page', 'n', 'q', 'limit', 'user', 'design', 'signal', 'topic', 'level'];
+    expect(names.filter((name) => isCredentialQueryName(name))).toEqual([]);
   });
 });
