@@ -6,6 +6,7 @@ import {resolveStreamSpec} from '../core/stream-spec.js';
 import {startDemoServer, type DemoServer} from '../demo/server.js';
 import {createLineWriter} from '../headless/line-writer.js';
 import {runAnswerText} from '../headless/run-answer-text.js';
+import {formatResponseHead} from '../headless/response-head.js';
 import {runHeadless} from '../headless/run-headless.js';
 import {loadProfiles, selectStreams, type LoadedStream} from '../profiles/load.js';
 import type {CommandLine} from './flags.js';
@@ -30,7 +31,7 @@ export const HEADLESS_DEMO_SECONDS = 10;
 export async function runStreams(cli: CommandLine, io: CliIo): Promise<number> {
   const {flags} = cli;
   if (flags.json && flags.answer) throw new UsageError('--json and --answer: choose one');
-  const overrides = connectionOverrides(flags);
+  const overrides = connectionOverrides(flags, io.cwd);
   const headless = flags.json || flags.answer || !io.stdout.isTTY || !io.stdin.isTTY;
   const fps = parseCount('--fps', flags.fps, {allowZero: false});
   const bufferSize = parseCount('--buffer-size', flags.bufferSize, {allowZero: false});
@@ -64,14 +65,20 @@ export async function runStreams(cli: CommandLine, io: CliIo): Promise<number> {
       }
     }
     const redact = createRedactor(setups.flatMap((setup) => secretsOfSpec(setup.spec)));
-    if (flags.answer) return await runAnswerMode(setups, io, redact);
+    const output: HeadlessOutput = {
+      io,
+      redact,
+      includeHeaders: flags.include || flags.verbose,
+    };
+    if (flags.answer || headless) warnInsecure(setups, io, redact);
+    if (flags.answer) return await runAnswerMode(setups, output);
     if (headless) {
-      if (!flags.json) {
+      if (!flags.json && !flags.silent) {
         io.stderr.write(
           'ssedeck: not a terminal, so writing NDJSON records to stdout (--json hides this note)\n',
         );
       }
-      return await runJsonMode(setups, io, redact);
+      return await runJsonMode(setups, output);
     }
     return await runDashboardMode(setups, io, redact, {fps, bufferSize});
   } finally {
@@ -91,21 +98,48 @@ async function loadStreams(
   return selectStreams(streams, names);
 }
 
+/** What the headless modes share: where to write, the redactor, and -i/-v. */
+type HeadlessOutput = {
+  readonly io: CliIo;
+  readonly redact: Redactor;
+  readonly includeHeaders: boolean;
+};
+
+/** A one-line warning on stderr for each stream that does not check TLS certificates. */
+function warnInsecure(setups: readonly StreamSetup[], io: CliIo, redact: Redactor): void {
+  for (const {spec} of setups) {
+    if (!spec.insecure) continue;
+    const line = `${spec.name}: TLS certificate checks are off (--insecure / insecure: true)`;
+    io.stderr.write(`ssedeck: warning: ${sanitize(redact(line))}\n`);
+  }
+}
+
 function headlessStreams(
   setups: readonly StreamSetup[],
   waitForConsumer: () => Promise<void> | undefined,
+  output: HeadlessOutput,
 ) {
-  return setups.map((setup) => new SseStream(resolveStreamSpec(setup.spec), {waitForConsumer}));
+  return setups.map((setup) => {
+    const stream = new SseStream(resolveStreamSpec(setup.spec), {waitForConsumer});
+    if (output.includeHeaders) {
+      stream.subscribe((record) => {
+        if (record.type === 'status' && record.state === 'open') {
+          output.io.stderr.write(formatResponseHead(record, output.redact));
+        }
+      });
+    }
+    return stream;
+  });
 }
 
 async function runJsonMode(
   setups: readonly StreamSetup[],
-  io: CliIo,
-  redact: Redactor,
+  output: HeadlessOutput,
 ): Promise<number> {
+  const {io, redact} = output;
   const writer = createLineWriter(io.stdout);
   return runHeadless({
-    streams: headlessStreams(setups, writer.waitForDrain),
+    streams: headlessStreams(setups, writer.waitForDrain, output),
     answerPresets: new Map(setups.map((setup) => [setup.spec.name, setup.answer])),
     writer,
     redact,
@@ -115,12 +149,12 @@ async function runJsonMode(
 
 async function runAnswerMode(
   setups: readonly StreamSetup[],
-  io: CliIo,
-  redact: Redactor,
+  output: HeadlessOutput,
 ): Promise<number> {
+  const {io, redact} = output;
   const writer = createLineWriter(io.stdout);
   return runAnswerText({
-    streams: headlessStreams(setups, writer.waitForDrain),
+    streams: headlessStreams(setups, writer.waitForDrain, output),
     presets: new Map(setups.map((setup) => [setup.spec.name, setup.answer])),
     writer,
     stderr: (line) => io.stderr.write(line),
