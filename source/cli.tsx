@@ -18,6 +18,9 @@ main({
   env: process.env,
   cwd: process.cwd(),
   signals: process,
+  setTitle: (title) => {
+    process.title = title;
+  },
 }).then(
   (result) => {
     const code = guard.signalCode ?? result;

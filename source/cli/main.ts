@@ -17,6 +17,8 @@ export type CliIo = {
   readonly env: Record<string, string | undefined>;
   readonly cwd: string;
   readonly signals: NodeJS.EventEmitter;
+  /** Names the process in ps/top (process.title in the CLI). */
+  readonly setTitle?: (title: string) => void;
 };
 
 /** Runs the command line; returns the exit code. Usage and profile errors become one stderr line each. */

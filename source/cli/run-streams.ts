@@ -1,8 +1,9 @@
+import process from 'node:process';
 import {fileURLToPath} from 'node:url';
 import {createRedactor, secretsOfSpec, type Redactor} from '../core/redact.js';
 import {sanitize} from '../core/sanitize.js';
 import {SseStream} from '../core/sse-stream.js';
-import {resolveStreamSpec} from '../core/stream-spec.js';
+import {resolveStreamSpec, type StreamSpecInput} from '../core/stream-spec.js';
 import {startDemoServer, type DemoServer} from '../demo/server.js';
 import {createLineWriter} from '../headless/line-writer.js';
 import {runAnswerText} from '../headless/run-answer-text.js';
@@ -32,7 +33,8 @@ export async function runStreams(cli: CommandLine, io: CliIo): Promise<number> {
   const {flags} = cli;
   if (flags.json && flags.answer) throw new UsageError('--json and --answer: choose one');
   const overrides = connectionOverrides(flags, io.cwd);
-  const headless = flags.json || flags.answer || !io.stdout.isTTY || !io.stdin.isTTY;
+  const dumb = io.stdout.isTTY && !canAddressCursor(io.env);
+  const headless = flags.json || flags.answer || !io.stdout.isTTY || !io.stdin.isTTY || dumb;
   const fps = parseCount('--fps', flags.fps, {allowZero: false});
   const bufferSize = parseCount('--buffer-size', flags.bufferSize, {allowZero: false});
   const urlInputs = specsFromUrls(cli.input, flags, io.cwd);
@@ -42,6 +44,8 @@ export async function runStreams(cli: CommandLine, io: CliIo): Promise<number> {
   // No arguments, or `-p demo`: the packaged demo profile against the embedded demo server.
   const isBareDemo = urlInputs.length === 0 && flags.profile.length === 0;
   const isDemo = isBareDemo || flags.profile.includes(DEMO_PROFILE);
+
+  io.setTitle?.(processTitle(flags.profile, urlInputs, isBareDemo));
 
   let demo: DemoServer | undefined;
   try {
@@ -74,8 +78,11 @@ export async function runStreams(cli: CommandLine, io: CliIo): Promise<number> {
     if (flags.answer) return await runAnswerMode(setups, output);
     if (headless) {
       if (!flags.json && !flags.silent) {
+        const why = dumb
+          ? `this terminal (TERM=${sanitize(io.env['TERM'] ?? '')}) cannot draw the dashboard`
+          : 'not a terminal';
         io.stderr.write(
-          'ssedeck: not a terminal, so writing NDJSON records to stdout (--json hides this note)\n',
+          `ssedeck: ${why}, so writing NDJSON records to stdout (--json hides this note)\n`,
         );
       }
       return await runJsonMode(setups, output);
@@ -84,6 +91,43 @@ export async function runStreams(cli: CommandLine, io: CliIo): Promise<number> {
   } finally {
     await demo?.close();
   }
+}
+
+/**
+ * The dashboard needs cursor addressing; TERM=dumb (or no TERM at all, outside
+ * Windows) gets the headless output instead of a broken alternate screen.
+ */
+export function canAddressCursor(env: Record<string, string | undefined>): boolean {
+  if (process.platform === 'win32') return true;
+  const term = env['TERM'];
+  return term !== undefined && term !== '' && term !== 'dumb';
+}
+
+/** What `ps` shows: "ssedeck demo", "ssedeck -p dify-chatflow", "ssedeck example.com". */
+export function processTitle(
+  profiles: readonly string[],
+  urls: readonly StreamSpecInput[],
+  isBareDemo: boolean,
+): string {
+  if (isBareDemo || (profiles.length === 1 && profiles[0] === DEMO_PROFILE && urls.length === 0)) {
+    return 'ssedeck demo';
+  }
+  const hosts = urls.map((input) => {
+    try {
+      return new URL(input.url).host;
+    } catch {
+      return '';
+    }
+  });
+  const words = [...profiles.flatMap((ref) => ['-p', ref]), ...new Set(hosts)];
+  return titleText(`ssedeck ${words.join(' ')}`);
+}
+
+/** One line of plain, visible characters (a title is no place for escapes or secrets). */
+export function titleText(text: string): string {
+  return sanitize(text)
+    .replace(/[^\w .:@/+,=-]/g, '?')
+    .slice(0, 80);
 }
 
 async function loadStreams(

@@ -7,6 +7,7 @@ import {UsageError} from './usage-error.js';
 
 /** `ssedeck serve`: the demo server alone, until SIGINT/SIGTERM (exit 130/143). Prints its base URL first. */
 export async function runServe(flags: Flags, io: CliIo): Promise<number> {
+  io.setTitle?.('ssedeck serve');
   const port = parseCount('--port', flags.port, {allowZero: true});
   if (port !== undefined && port > 65_535)
     throw new UsageError(`--port: expected 0-65535, got "${flags.port}"`);

@@ -1,34 +1,16 @@
 import {execFile} from 'node:child_process';
-import {cp, mkdir, mkdtemp, readdir, rm, symlink} from 'node:fs/promises';
+import {mkdtemp, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {promisify} from 'node:util';
 import {afterAll, describe, expect, it} from 'vitest';
-import {repoRoot} from '../e2e/helpers/built-cli.js';
+import {freshClone} from './fresh-clone.js';
 
 const run = promisify(execFile);
 let dir: string | undefined;
 afterAll(async () => {
   if (dir) await rm(dir, {recursive: true, force: true});
 });
-
-/** What a fresh clone has: the tracked sources, no dist/ (node_modules shared, as after npm ci). */
-async function freshClone(target: string): Promise<void> {
-  await mkdir(target);
-  const entries = [
-    'source',
-    'scripts',
-    'profiles',
-    'package.json',
-    'package-lock.json',
-    'README.md',
-  ];
-  const tsconfigs = (await readdir(repoRoot)).filter((name) => /^tsconfig.*\.json$/.test(name));
-  for (const entry of [...entries, ...tsconfigs]) {
-    await cp(join(repoRoot, entry), join(target, entry), {recursive: true});
-  }
-  await symlink(join(repoRoot, 'node_modules'), join(target, 'node_modules'), 'dir');
-}
 
 describe('packaging', () => {
   it('npm pack from a fresh clone builds dist/, and npm install -g of the tarball gives a working ssedeck', async () => {
