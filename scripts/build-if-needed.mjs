@@ -14,5 +14,11 @@ function newestMtime(dir) {
 
 const built = 'dist/cli.js';
 if (!existsSync(built) || newestMtime('source') > statSync(built).mtimeMs) {
+  // The first build takes a few seconds: say so instead of showing a blank screen.
+  process.stderr.write(
+    existsSync(built)
+      ? 'ssedeck: sources changed, building...\n'
+      : 'ssedeck: building (first run, takes a few seconds)...\n',
+  );
   execSync('npm run --silent build', {stdio: 'inherit'});
 }

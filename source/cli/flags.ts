@@ -1,61 +1,14 @@
-import meow, {type AnyFlags} from 'meow';
+import meow, {type AnyFlags, type TypedFlags} from 'meow';
+import {didYouMean} from './suggest.js';
+import {UsageError} from './usage-error.js';
 
-export const helpText = `
-  Usage
-    $ ssedeck [options] [URL...]          watch streams (dashboard on a terminal, NDJSON otherwise)
-    $ ssedeck                             the built-in demo: a local SSE server and its streams
-    $ ssedeck serve [--port N] [--host H] run only the demo server
-    $ ssedeck profiles                    list the profiles found
-    $ ssedeck profiles validate [PATH...] check profile files
-    $ ssedeck import-curl '<curl ...>' [--name N] [--out FILE]
+export {mainHelp as helpText} from './help-text.js';
 
-  Streams
-    --profile, -p PATH|NAME    load a profile (repeatable); NAME is looked up in ./profiles,
-                               then in ~/.config/ssedeck/profiles
-    --stream NAME              only these streams of the loaded profiles (repeatable)
-    --name NAME                name the URL streams, in order (repeatable)
-
-  Request (for URLs given on the command line)
-    -X, --method METHOD        HTTP method (default GET, or POST with --data)
-    -H, --header "K: V"        request header (repeatable)
-    -d, --data TEXT|@FILE      request body; JSON is sent as application/json
-    --query k=v                query parameter (repeatable); a value that is not k=v is
-                               the Dify query instead (see --ask)
-    --bearer TOKEN             Authorization: Bearer TOKEN
-    --api-key TOKEN            TOKEN in --auth-header (default Authorization)
-    --auth-header NAME         header for --api-key
-
-  Connection (apply to every stream)
-    --timeout S                seconds to wait for response headers (default 30)
-    --idle-timeout S           seconds without data before reconnecting (default 45; 0 = off)
-    --max-events N             stop cleanly after N events
-    --max-duration S           stop cleanly after S seconds
-    --retries N                consecutive failed attempts allowed (default: unlimited for
-                               always, 3 for on-error)
-    --reconnect POLICY         always | on-error | never (default: always for GET, on-error
-                               otherwise; a POST is never re-sent once its response started)
-
-  Answers (Dify, OpenAI, Anthropic)
-    --answer                   headless: print only the answer text as it arrives
-    --answer-preset P          dify | openai | anthropic | none (default: from the URL path)
-    --ask TEXT                 the query of Dify streams (same as --query "TEXT")
-    --conversation ID          continue a Dify conversation
-    --user NAME                Dify end user (default ssedeck)
-
-  Output
-    --json                     headless: one JSON record per line on stdout
-    --fps N                    dashboard frames per second (default 30)
-    --buffer-size N            events kept per pane (default 1000)
-
-  Examples
-    $ ssedeck https://example.com/events
-    $ ssedeck --json --max-events 10 https://example.com/events | jq .data
-    $ ssedeck -X POST --bearer "$DIFY_API_KEY" -d @query.json https://api.dify.ai/v1/chat-messages
-    $ ssedeck -p demo --stream ticker --json --max-duration 5
-    $ ssedeck -p demo --stream dify-chatflow --answer --query "什么是 SSE？"
-`;
-
-const flagDefinitions = {
+/**
+ * Every flag ssedeck knows. A flag without `isMultiple` takes one value and,
+ * like curl, the last one wins when it is given twice.
+ */
+export const flagDefinitions = {
   profile: {type: 'string', shortFlag: 'p', isMultiple: true, default: [] as string[]},
   stream: {type: 'string', isMultiple: true, default: [] as string[]},
   name: {type: 'string', isMultiple: true, default: [] as string[]},
@@ -66,74 +19,165 @@ const flagDefinitions = {
   bearer: {type: 'string'},
   apiKey: {type: 'string'},
   authHeader: {type: 'string'},
+  userAgent: {type: 'string', shortFlag: 'A'},
   timeout: {type: 'string'},
   idleTimeout: {type: 'string'},
   maxEvents: {type: 'string'},
   maxDuration: {type: 'string'},
   retries: {type: 'string'},
   reconnect: {type: 'string'},
+  insecure: {type: 'boolean', shortFlag: 'k', default: false},
+  cacert: {type: 'string'},
   json: {type: 'boolean', default: false},
   answer: {type: 'boolean', default: false},
   answerPreset: {type: 'string'},
   ask: {type: 'string'},
   conversation: {type: 'string'},
   user: {type: 'string'},
+  include: {type: 'boolean', shortFlag: 'i', default: false},
+  verbose: {type: 'boolean', shortFlag: 'v', default: false},
+  silent: {type: 'boolean', shortFlag: 's', default: false},
+  // `-N` / `--no-buffer` (curl): accepted; output is never buffered anyway.
+  buffer: {type: 'boolean', shortFlag: 'N'},
   fps: {type: 'string'},
   bufferSize: {type: 'string'},
   port: {type: 'string'},
   host: {type: 'string'},
   out: {type: 'string'},
+  help: {type: 'boolean', shortFlag: 'h', default: false},
+  version: {type: 'boolean', shortFlag: 'V', default: false},
 } satisfies AnyFlags;
 
-const kebab = (name: string) => name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+type Definitions = typeof flagDefinitions;
+export type Flags = TypedFlags<Definitions>;
+export type CommandLine = {readonly input: string[]; readonly flags: Flags};
+
+export const kebab = (name: string) =>
+  name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+
+type FlagInfo = {readonly name: string; readonly type: 'string' | 'boolean'};
+
+function flagTables() {
+  const long = new Map<string, FlagInfo>();
+  const short = new Map<string, FlagInfo & {readonly long: string}>();
+  for (const [name, definition] of Object.entries(flagDefinitions)) {
+    const info: FlagInfo = {name, type: definition.type};
+    long.set(kebab(name), info);
+    if ('shortFlag' in definition) short.set(definition.shortFlag, {...info, long: kebab(name)});
+  }
+  long.set('no-buffer', {name: 'buffer', type: 'boolean'});
+  return {long, short};
+}
+
+/** Every long flag as typed on a command line ("--max-events"), for suggestions and completion. */
+export function longFlagNames(): string[] {
+  return [...flagTables().long.keys()]
+    .filter((name) => name !== 'buffer')
+    .map((name) => `--${name}`);
+}
 
 /**
- * The first word that looks like a flag ssedeck does not have. meow's own check
- * prints two lines and misses "--unknown=value"; this one is exact and lets
- * main() print one line.
+ * Checks the words meow would silently get wrong: an unknown flag (with a
+ * "did you mean"), a flag that needs a value and has none, a value given to
+ * a switch. Throws a UsageError naming the flag as typed.
  */
-export function findUnknownFlag(argv: readonly string[]): string | undefined {
-  const entries = Object.entries(flagDefinitions);
-  const longNames = new Map<string, string>([
-    ['help', 'boolean'],
-    ['version', 'boolean'],
-  ]);
-  const shortNames = new Map<string, string>();
-  for (const [name, definition] of entries) {
-    longNames.set(kebab(name), definition.type);
-    if ('shortFlag' in definition) shortNames.set(definition.shortFlag, definition.type);
-  }
+export function checkFlagWords(argv: readonly string[]): void {
+  const {long, short} = flagTables();
+  const needsValue = (flag: string, next: string | undefined) => {
+    if (next === undefined || (next.startsWith('-') && next !== '-' && !/^-\d/.test(next))) {
+      throw new UsageError(
+        `${flag}: expected a value${next === undefined ? '' : ` before ${next}`}`,
+      );
+    }
+  };
   for (let index = 0; index < argv.length; index++) {
     const word = argv[index] ?? '';
-    if (word === '--') return undefined;
+    if (word === '--') return;
     if (!word.startsWith('-') || word === '-' || /^-\d/.test(word)) continue;
-    let type: string | undefined;
-    let inlineValue: boolean;
     if (word.startsWith('--')) {
-      const [name = ''] = word.slice(2).split('=', 1);
-      type =
-        longNames.get(name) ?? (name.startsWith('no-') ? longNames.get(name.slice(3)) : undefined);
-      inlineValue = word.includes('=');
-    } else {
-      type = shortNames.get(word.charAt(1));
-      inlineValue = word.length > 2;
+      const equals = word.indexOf('=');
+      const name = word.slice(2, equals === -1 ? undefined : equals);
+      const info =
+        long.get(name) ?? (name.startsWith('no-') ? booleanOf(long.get(name.slice(3))) : undefined);
+      if (info === undefined) {
+        throw new UsageError(
+          `unknown flag --${name}${didYouMean(`--${name}`, longFlagNames())} (see ssedeck --help)`,
+        );
+      }
+      if (
+        info.type === 'boolean' &&
+        equals !== -1 &&
+        !/^(true|false)$/.test(word.slice(equals + 1))
+      ) {
+        throw new UsageError(
+          `--${name} takes no value (got "${word.slice(equals + 1, equals + 41)}")`,
+        );
+      }
+      if (info.type === 'string' && equals === -1) {
+        needsValue(`--${name}`, argv[index + 1]);
+        index++;
+      }
+      continue;
     }
-    if (type === undefined) return word.split('=', 1)[0];
-    if (type === 'string' && !inlineValue) index++;
+    // A group of short flags: -sN, -XPOST, -k -d @body.json
+    for (let at = 1; at < word.length; at++) {
+      const letter = word.charAt(at);
+      const info = short.get(letter);
+      if (info === undefined) {
+        const other = letter === letter.toLowerCase() ? letter.toUpperCase() : letter.toLowerCase();
+        const hint = short.has(other) ? ` (did you mean -${other}?)` : '';
+        throw new UsageError(`unknown flag -${letter}${hint} (see ssedeck --help)`);
+      }
+      if (info.type === 'string') {
+        if (at === word.length - 1) {
+          needsValue(`-${letter}/--${info.long}`, argv[index + 1]);
+          index++;
+        }
+        break;
+      }
+    }
   }
-  return undefined;
 }
 
-export function parseCommandLine(argv: readonly string[]) {
-  return meow(helpText, {
-    importMeta: import.meta,
-    argv: [...argv],
-    // findUnknownFlag() reports unknown flags as one line.
-    allowUnknownFlags: true,
-    booleanDefault: undefined,
-    flags: flagDefinitions,
-  });
+const booleanOf = (info: FlagInfo | undefined) => (info?.type === 'boolean' ? info : undefined);
+
+/** meow's own messages name flags in camelCase ("--maxEvents"); ours never do. */
+export function userFacingMessage(message: string): string {
+  return message.replace(/--([a-z]+[A-Z][A-Za-z]*)/g, (_match, name: string) => `--${kebab(name)}`);
 }
 
-export type CommandLine = ReturnType<typeof parseCommandLine>;
-export type Flags = CommandLine['flags'];
+export function parseCommandLine(argv: readonly string[]): CommandLine {
+  checkFlagWords(argv);
+  // Single-value flags are parsed as lists so that the last value wins (meow refuses repeats).
+  const lenient = Object.fromEntries(
+    Object.entries(flagDefinitions).map(([name, definition]) => [
+      name,
+      definition.type === 'string' && !('isMultiple' in definition)
+        ? {...definition, isMultiple: true}
+        : definition,
+    ]),
+  ) as AnyFlags;
+  let parsed;
+  try {
+    parsed = meow({
+      importMeta: import.meta,
+      argv: [...argv],
+      // checkFlagWords() reports unknown flags as one line.
+      allowUnknownFlags: true,
+      autoHelp: false,
+      autoVersion: false,
+      booleanDefault: undefined,
+      flags: lenient,
+    });
+  } catch (error) {
+    throw new UsageError(userFacingMessage(error instanceof Error ? error.message : String(error)));
+  }
+  const flags: Record<string, unknown> = {...parsed.flags};
+  for (const [name, definition] of Object.entries(flagDefinitions)) {
+    if (definition.type === 'string' && !('isMultiple' in definition)) {
+      const values = flags[name] as string[] | undefined;
+      flags[name] = values?.at(-1);
+    }
+  }
+  return {input: parsed.input, flags: flags as Flags};
+}

@@ -1,4 +1,5 @@
 import {MAX_DURATION_S, MAX_DURATION_TEXT} from '../core/stream-spec.js';
+import {expandUrlShorthand} from '../core/url-shorthand.js';
 import {UsageError} from './usage-error.js';
 
 /** Flag value parsers that name the flag in their error. */
@@ -59,7 +60,7 @@ export function parseQuery(value: string): [string, string] {
 export function parseUrl(value: string): URL {
   let url: URL;
   try {
-    url = new URL(value);
+    url = new URL(expandUrlShorthand(value));
   } catch {
     throw new UsageError(`bad URL "${value.slice(0, 200)}": expected http://... or https://...`);
   }

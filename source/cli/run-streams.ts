@@ -1,11 +1,13 @@
+import process from 'node:process';
 import {fileURLToPath} from 'node:url';
 import {createRedactor, secretsOfSpec, type Redactor} from '../core/redact.js';
 import {sanitize} from '../core/sanitize.js';
 import {SseStream} from '../core/sse-stream.js';
-import {resolveStreamSpec} from '../core/stream-spec.js';
+import {resolveStreamSpec, type StreamSpecInput} from '../core/stream-spec.js';
 import {startDemoServer, type DemoServer} from '../demo/server.js';
 import {createLineWriter} from '../headless/line-writer.js';
 import {runAnswerText} from '../headless/run-answer-text.js';
+import {formatResponseHead} from '../headless/response-head.js';
 import {runHeadless} from '../headless/run-headless.js';
 import {loadProfiles, selectStreams, type LoadedStream} from '../profiles/load.js';
 import type {CommandLine} from './flags.js';
@@ -30,8 +32,9 @@ export const HEADLESS_DEMO_SECONDS = 10;
 export async function runStreams(cli: CommandLine, io: CliIo): Promise<number> {
   const {flags} = cli;
   if (flags.json && flags.answer) throw new UsageError('--json and --answer: choose one');
-  const overrides = connectionOverrides(flags);
-  const headless = flags.json || flags.answer || !io.stdout.isTTY || !io.stdin.isTTY;
+  const overrides = connectionOverrides(flags, io.cwd);
+  const dumb = io.stdout.isTTY && !canAddressCursor(io.env);
+  const headless = flags.json || flags.answer || !io.stdout.isTTY || !io.stdin.isTTY || dumb;
   const fps = parseCount('--fps', flags.fps, {allowZero: false});
   const bufferSize = parseCount('--buffer-size', flags.bufferSize, {allowZero: false});
   const urlInputs = specsFromUrls(cli.input, flags, io.cwd);
@@ -41,6 +44,8 @@ export async function runStreams(cli: CommandLine, io: CliIo): Promise<number> {
   // No arguments, or `-p demo`: the packaged demo profile against the embedded demo server.
   const isBareDemo = urlInputs.length === 0 && flags.profile.length === 0;
   const isDemo = isBareDemo || flags.profile.includes(DEMO_PROFILE);
+
+  io.setTitle?.(processTitle(flags.profile, urlInputs, isBareDemo));
 
   let demo: DemoServer | undefined;
   try {
@@ -64,19 +69,65 @@ export async function runStreams(cli: CommandLine, io: CliIo): Promise<number> {
       }
     }
     const redact = createRedactor(setups.flatMap((setup) => secretsOfSpec(setup.spec)));
-    if (flags.answer) return await runAnswerMode(setups, io, redact);
+    const output: HeadlessOutput = {
+      io,
+      redact,
+      includeHeaders: flags.include || flags.verbose,
+    };
+    if (flags.answer || headless) warnInsecure(setups, io, redact);
+    if (flags.answer) return await runAnswerMode(setups, output);
     if (headless) {
-      if (!flags.json) {
+      if (!flags.json && !flags.silent) {
+        const why = dumb
+          ? `this terminal (TERM=${sanitize(io.env['TERM'] ?? '')}) cannot draw the dashboard`
+          : 'not a terminal';
         io.stderr.write(
-          'ssedeck: not a terminal, so writing NDJSON records to stdout (--json hides this note)\n',
+          `ssedeck: ${why}, so writing NDJSON records to stdout (--json hides this note)\n`,
         );
       }
-      return await runJsonMode(setups, io, redact);
+      return await runJsonMode(setups, output);
     }
     return await runDashboardMode(setups, io, redact, {fps, bufferSize});
   } finally {
     await demo?.close();
   }
+}
+
+/**
+ * The dashboard needs cursor addressing; TERM=dumb (or no TERM at all, outside
+ * Windows) gets the headless output instead of a broken alternate screen.
+ */
+export function canAddressCursor(env: Record<string, string | undefined>): boolean {
+  if (process.platform === 'win32') return true;
+  const term = env['TERM'];
+  return term !== undefined && term !== '' && term !== 'dumb';
+}
+
+/** What `ps` shows: "ssedeck demo", "ssedeck -p dify-chatflow", "ssedeck example.com". */
+export function processTitle(
+  profiles: readonly string[],
+  urls: readonly StreamSpecInput[],
+  isBareDemo: boolean,
+): string {
+  if (isBareDemo || (profiles.length === 1 && profiles[0] === DEMO_PROFILE && urls.length === 0)) {
+    return 'ssedeck demo';
+  }
+  const hosts = urls.map((input) => {
+    try {
+      return new URL(input.url).host;
+    } catch {
+      return '';
+    }
+  });
+  const words = [...profiles.flatMap((ref) => ['-p', ref]), ...new Set(hosts)];
+  return titleText(`ssedeck ${words.join(' ')}`);
+}
+
+/** One line of plain, visible characters (a title is no place for escapes or secrets). */
+export function titleText(text: string): string {
+  return sanitize(text)
+    .replace(/[^\w .:@/+,=-]/g, '?')
+    .slice(0, 80);
 }
 
 async function loadStreams(
@@ -91,21 +142,48 @@ async function loadStreams(
   return selectStreams(streams, names);
 }
 
+/** What the headless modes share: where to write, the redactor, and -i/-v. */
+type HeadlessOutput = {
+  readonly io: CliIo;
+  readonly redact: Redactor;
+  readonly includeHeaders: boolean;
+};
+
+/** A one-line warning on stderr for each stream that does not check TLS certificates. */
+function warnInsecure(setups: readonly StreamSetup[], io: CliIo, redact: Redactor): void {
+  for (const {spec} of setups) {
+    if (!spec.insecure) continue;
+    const line = `${spec.name}: TLS certificate checks are off (--insecure / insecure: true)`;
+    io.stderr.write(`ssedeck: warning: ${sanitize(redact(line))}\n`);
+  }
+}
+
 function headlessStreams(
   setups: readonly StreamSetup[],
   waitForConsumer: () => Promise<void> | undefined,
+  output: HeadlessOutput,
 ) {
-  return setups.map((setup) => new SseStream(resolveStreamSpec(setup.spec), {waitForConsumer}));
+  return setups.map((setup) => {
+    const stream = new SseStream(resolveStreamSpec(setup.spec), {waitForConsumer});
+    if (output.includeHeaders) {
+      stream.subscribe((record) => {
+        if (record.type === 'status' && record.state === 'open') {
+          output.io.stderr.write(formatResponseHead(record, output.redact));
+        }
+      });
+    }
+    return stream;
+  });
 }
 
 async function runJsonMode(
   setups: readonly StreamSetup[],
-  io: CliIo,
-  redact: Redactor,
+  output: HeadlessOutput,
 ): Promise<number> {
+  const {io, redact} = output;
   const writer = createLineWriter(io.stdout);
   return runHeadless({
-    streams: headlessStreams(setups, writer.waitForDrain),
+    streams: headlessStreams(setups, writer.waitForDrain, output),
     answerPresets: new Map(setups.map((setup) => [setup.spec.name, setup.answer])),
     writer,
     redact,
@@ -115,12 +193,12 @@ async function runJsonMode(
 
 async function runAnswerMode(
   setups: readonly StreamSetup[],
-  io: CliIo,
-  redact: Redactor,
+  output: HeadlessOutput,
 ): Promise<number> {
+  const {io, redact} = output;
   const writer = createLineWriter(io.stdout);
   return runAnswerText({
-    streams: headlessStreams(setups, writer.waitForDrain),
+    streams: headlessStreams(setups, writer.waitForDrain, output),
     presets: new Map(setups.map((setup) => [setup.spec.name, setup.answer])),
     writer,
     stderr: (line) => io.stderr.write(line),

@@ -1,11 +1,13 @@
 import {DEMO_ROUTES, startDemoServer} from '../demo/server.js';
+import {SIGNAL_EXIT_CODES} from '../headless/run-until-done.js';
 import type {Flags} from './flags.js';
 import type {CliIo} from './main.js';
 import {parseCount} from './parse-values.js';
 import {UsageError} from './usage-error.js';
 
-/** `ssedeck serve`: the demo server alone, until SIGINT/SIGTERM. Prints its base URL first. */
+/** `ssedeck serve`: the demo server alone, until SIGINT/SIGTERM (exit 130/143). Prints its base URL first. */
 export async function runServe(flags: Flags, io: CliIo): Promise<number> {
+  io.setTitle?.('ssedeck serve');
   const port = parseCount('--port', flags.port, {allowZero: true});
   if (port !== undefined && port > 65_535)
     throw new UsageError(`--port: expected 0-65535, got "${flags.port}"`);
@@ -23,10 +25,10 @@ export async function runServe(flags: Flags, io: CliIo): Promise<number> {
     io.stderr.write(`  ${method.padEnd(4)} ${server.url}${path}  ${description}\n`);
   }
   io.stderr.write('ssedeck: demo server running; Ctrl-C stops it\n');
-  await new Promise<void>((resolve) => {
-    io.signals.once('SIGINT', resolve);
-    io.signals.once('SIGTERM', resolve);
+  const code = await new Promise<number>((resolve) => {
+    io.signals.once('SIGINT', () => resolve(SIGNAL_EXIT_CODES.SIGINT));
+    io.signals.once('SIGTERM', () => resolve(SIGNAL_EXIT_CODES.SIGTERM));
   });
   await server.close();
-  return 0;
+  return code;
 }

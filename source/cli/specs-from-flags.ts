@@ -1,4 +1,5 @@
-import {readFileSync} from 'node:fs';
+import {accessSync, constants, readFileSync, statSync} from 'node:fs';
+import {resolve} from 'node:path';
 import {reconnectPolicies, type StreamSpecInput} from '../core/stream-spec.js';
 import type {Flags} from './flags.js';
 import {
@@ -13,8 +14,10 @@ import {
 import {UsageError} from './usage-error.js';
 
 /** Connection flags apply to every stream, from profiles too. */
-export function connectionOverrides(flags: Flags): Partial<StreamSpecInput> {
+export function connectionOverrides(flags: Flags, cwd: string): Partial<StreamSpecInput> {
   const overrides: Partial<StreamSpecInput> = {};
+  if (flags.insecure) overrides.insecure = true;
+  if (flags.cacert !== undefined) overrides.caFile = caFileOf(flags.cacert, cwd);
   const timeout = parseSeconds('--timeout', flags.timeout);
   const idleTimeout = parseNonNegativeSeconds('--idle-timeout', flags.idleTimeout);
   const maxEvents = parseCount('--max-events', flags.maxEvents, {allowZero: false});
@@ -35,6 +38,19 @@ export function connectionOverrides(flags: Flags): Partial<StreamSpecInput> {
     overrides.reconnect = policy;
   }
   return overrides;
+}
+
+/** --cacert FILE, resolved against the working directory; it must be a readable file. */
+function caFileOf(file: string, cwd: string): string {
+  const path = resolve(cwd, file);
+  try {
+    accessSync(path, constants.R_OK);
+    if (!statSync(path).isFile()) throw Object.assign(new Error('not a file'), {code: 'EISDIR'});
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
+    throw new UsageError(`--cacert ${file}: cannot read the file (${code})`);
+  }
+  return path;
 }
 
 /** "host:port/path" — short and unique enough for a pane title. */
@@ -74,6 +90,7 @@ export function specsFromUrls(
   const query = Object.fromEntries(splitQueryFlags(flags.query).params.map(parseQuery));
   const body =
     flags.data.length > 0 ? flags.data.map((data) => readData(data, cwd)).join('&') : undefined;
+  if (body !== undefined) checkJsonBody(body, contentTypeOf(headers));
   if (body !== undefined && !hasHeader(headers, 'content-type')) {
     headers['Content-Type'] = looksLikeJson(body)
       ? 'application/json'
@@ -121,6 +138,27 @@ function looksLikeJson(text: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * A body meant as JSON (a JSON content type, or text starting with { or [)
+ * must parse: sending a typo as form data only fails later, on the server.
+ */
+function checkJsonBody(body: string, contentType: string | undefined): void {
+  const meantAsJson =
+    contentType === undefined ? /^\s*[{[]/.test(body) : /[/+]json\b/i.test(contentType);
+  if (!meantAsJson) return;
+  try {
+    JSON.parse(body);
+  } catch (error) {
+    const problem = error instanceof Error ? error.message : String(error);
+    throw new UsageError(`-d/--data: not valid JSON (${problem.slice(0, 120)})`);
+  }
+}
+
+function contentTypeOf(headers: Record<string, string>): string | undefined {
+  const key = Object.keys(headers).find((name) => name.toLowerCase() === 'content-type');
+  return key === undefined ? undefined : headers[key];
 }
 
 function hasHeader(headers: Record<string, string>, name: string): boolean {

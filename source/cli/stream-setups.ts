@@ -33,9 +33,10 @@ export function buildStreamSetups(
     conversationId: flags.conversation,
     user: flags.user,
   };
+  const withFlags = (input: StreamSpecInput) => withUserAgent({...input, ...overrides}, flags);
   const sources = [
-    ...loaded.map((stream) => ({input: {...stream.spec, ...overrides}, profile: stream})),
-    ...urlInputs.map((input) => ({input: {...input, ...overrides}, profile: undefined})),
+    ...loaded.map((stream) => ({input: withFlags(stream.spec), profile: stream})),
+    ...urlInputs.map((input) => ({input: withFlags(input), profile: undefined})),
   ];
   const specs = validateSpecs(sources.map((source) => source.input));
   const seen = new Set<string>();
@@ -56,6 +57,15 @@ export function buildStreamSetups(
       bufferSize: profile?.bufferSize,
     };
   });
+}
+
+/** `-A/--user-agent UA` sets the User-Agent of every stream, replacing the profile's. */
+function withUserAgent(input: StreamSpecInput, flags: Flags): StreamSpecInput {
+  if (flags.userAgent === undefined) return input;
+  const headers = Object.fromEntries(
+    Object.entries(input.headers ?? {}).filter(([name]) => name.toLowerCase() !== 'user-agent'),
+  );
+  return {...input, headers: {...headers, 'User-Agent': flags.userAgent}};
 }
 
 function parseAnswerPreset(value: string | undefined): AnswerPreset | undefined {

@@ -12,7 +12,7 @@ import type {Redactor} from '../core/redact.js';
 import {sanitize} from '../core/sanitize.js';
 import type {StreamController} from '../core/stream-controller.js';
 import type {LineWriter} from './line-writer.js';
-import {runUntilDone} from './run-until-done.js';
+import {runUntilDone, SIGNAL_FLUSH_MS} from './run-until-done.js';
 
 export type AnswerTextOptions = {
   /** Only streams with an answer preset other than none. */
@@ -89,11 +89,12 @@ export async function runAnswerText(options: AnswerTextOptions): Promise<number>
       flush();
     }),
   );
-  const {stopAll, done} = runUntilDone(streams, options.signals);
+  const {stopAll, done} = runUntilDone(streams, options.signals, writer.release);
   writer.onClose(stopAll);
   try {
     const {signalCode} = await done;
-    await writer.end();
+    // After a signal the reader may be stuck: the summaries get a moment, not forever.
+    await writer.end(signalCode === undefined ? undefined : SIGNAL_FLUSH_MS);
     return signalCode ?? (failed ? 1 : 0);
   } finally {
     for (const unsubscribe of unsubscribes) unsubscribe();

@@ -11,7 +11,7 @@ import type {StreamRecord, SummaryRecord} from '../core/records.js';
 import type {StreamController} from '../core/stream-controller.js';
 import type {LineWriter} from './line-writer.js';
 import {toNdjsonLine} from '../core/ndjson.js';
-import {runUntilDone} from './run-until-done.js';
+import {runUntilDone, SIGNAL_FLUSH_MS} from './run-until-done.js';
 
 export type HeadlessOptions = {
   readonly streams: readonly StreamController[];
@@ -53,11 +53,12 @@ export async function runHeadless(options: HeadlessOptions): Promise<number> {
     if (line) writer.write(line);
   };
   const unsubscribes = streams.map((stream) => stream.subscribe(write));
-  const {stopAll, done} = runUntilDone(streams, signals);
+  const {stopAll, done} = runUntilDone(streams, signals, writer.release);
   writer.onClose(stopAll);
   try {
     const {summaries, signalCode} = await done;
-    await writer.end();
+    // After a signal the reader may be stuck: the summaries get a moment, not forever.
+    await writer.end(signalCode === undefined ? undefined : SIGNAL_FLUSH_MS);
     return signalCode ?? exitCodeFor(summaries);
   } finally {
     for (const unsubscribe of unsubscribes) unsubscribe();

@@ -11,7 +11,7 @@ function normalize(key: string): string {
   return key.toLowerCase().replace(/[-_\s]/g, '');
 }
 
-function editDistance(a: string, b: string): number {
+export function editDistance(a: string, b: string): number {
   let previous = Array.from({length: b.length + 1}, (_, index) => index);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];

@@ -43,7 +43,10 @@ export type RunDashboardOptions = {
 };
 
 export type DashboardResult = {
-  /** 0 after q / Ctrl-C, 130 / 143 / 129 after SIGINT / SIGTERM / SIGHUP, 1 after a crash. */
+  /**
+   * After q / Ctrl-C: 1 when a stream's latest run failed, else 0; 130 / 143 /
+   * 129 after SIGINT / SIGTERM / SIGHUP; 1 after a crash.
+   */
   readonly exitCode: number;
   /** Each stream's latest summary, in stream order, for the caller to print. */
   readonly summaries: SummaryRecord[];
@@ -53,6 +56,8 @@ export type DashboardResult = {
 
 export const DEFAULT_FPS = 30;
 export const SHUTDOWN_TIMEOUT_MS = 2000;
+/** After a signal the summaries get less time: the process promises to end within 2 s. */
+export const SIGNAL_SHUTDOWN_TIMEOUT_MS = 1000;
 const SIGNAL_CODES = {SIGINT: 130, SIGTERM: 143, SIGHUP: 129} as const;
 type Signal = keyof typeof SIGNAL_CODES;
 
@@ -85,8 +90,9 @@ export async function runDashboard(options: RunDashboardOptions): Promise<Dashbo
   const detach = store.attach(streams);
   const runs = createStreamRuns(streams);
 
-  let settle: (outcome: {code: number; error?: unknown}) => void = () => undefined;
-  const finished = new Promise<{code: number; error?: unknown}>((resolve) => {
+  type Outcome = {code: number; error?: unknown; signal?: boolean};
+  let settle: (outcome: Outcome) => void = () => undefined;
+  const finished = new Promise<Outcome>((resolve) => {
     let done = false;
     settle = (outcome) => {
       if (done) return;
@@ -112,7 +118,7 @@ export async function runDashboard(options: RunDashboardOptions): Promise<Dashbo
       restore();
       process.exit(SIGNAL_CODES[signal]);
     }
-    settle({code: SIGNAL_CODES[signal]});
+    settle({code: SIGNAL_CODES[signal], signal: true});
   };
   const signalHandlers = (Object.keys(SIGNAL_CODES) as Signal[]).map(
     (signal) => [signal, onSignal(signal)] as const,
@@ -133,7 +139,7 @@ export async function runDashboard(options: RunDashboardOptions): Promise<Dashbo
     exportDir: options.exportDir ?? process.cwd(),
     quit: () => settle({code: 0}),
   });
-  let outcome: {code: number; error?: unknown};
+  let outcome: Outcome;
   let summaries: SummaryRecord[] = [];
   try {
     ink = render(
@@ -161,7 +167,14 @@ export async function runDashboard(options: RunDashboardOptions): Promise<Dashbo
     outcome = await finished;
     stopping = true;
     runs.stopAll();
-    summaries = await runs.summaries(options.shutdownTimeoutMs ?? SHUTDOWN_TIMEOUT_MS);
+    const timeoutMs = options.shutdownTimeoutMs ?? SHUTDOWN_TIMEOUT_MS;
+    summaries = await runs.summaries(
+      outcome.signal ? Math.min(timeoutMs, SIGNAL_SHUTDOWN_TIMEOUT_MS) : timeoutMs,
+    );
+    // Quitting after a stream failed is exit 1, like the headless modes.
+    if (outcome.code === 0 && summaries.some((summary) => summary.status === 'failed')) {
+      outcome = {code: 1};
+    }
   } catch (error) {
     outcome = {code: 1, error};
     runs.stopAll();

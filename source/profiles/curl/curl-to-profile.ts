@@ -1,3 +1,4 @@
+import {expandUrlShorthand} from '../../core/url-shorthand.js';
 import {detectAnswerPreset, type AnswerPreset} from '../../core/answer/answer-preset.js';
 import {isSensitiveHeader} from '../../core/redact.js';
 import {environmentVariableName} from '../variable-name.js';
@@ -140,7 +141,7 @@ export function curlToProfile(request: CurlRequest, options: {name?: string}): I
   const problems = [...new Set(request.problems)];
   let url: URL | undefined;
   try {
-    url = request.url === undefined ? undefined : new URL(request.url);
+    url = request.url === undefined ? undefined : new URL(expandUrlShorthand(request.url));
   } catch {
     url = undefined;
   }

@@ -1,0 +1,152 @@
+/** The help of ssedeck and of each subcommand (`ssedeck help CMD`, `ssedeck CMD --help`). */
+
+export const mainHelp = `
+  Usage
+    $ ssedeck [options] [URL...]          watch streams (dashboard on a terminal, NDJSON otherwise)
+    $ ssedeck                             the built-in demo: a local SSE server and its streams
+    $ ssedeck serve [--port N] [--host H] run only the demo server
+    $ ssedeck profiles [init|validate]    list, create or check profiles
+    $ ssedeck import-curl '<curl ...>'    turn a "Copy as cURL" command into a profile
+    $ ssedeck completion bash|zsh|fish    print a shell completion script
+    $ ssedeck help [COMMAND]              this help, or a command's
+
+  A URL without a scheme is http:// (localhost:8787/ticker, example.com/sse);
+  :8787/ticker means http://localhost:8787/ticker.
+
+  Streams
+    -p, --profile PATH|NAME    load a profile (repeatable); NAME is looked up in ./profiles,
+                               then in ~/.config/ssedeck/profiles
+    --stream NAME              only these streams of the loaded profiles (repeatable)
+    --name NAME                name the URL streams, in order (repeatable)
+
+  Request (for URLs given on the command line)
+    -X, --method METHOD        HTTP method (default GET, or POST with --data)
+    -H, --header "K: V"        request header (repeatable)
+    -d, --data TEXT|@FILE      request body; JSON is sent as application/json
+    --query k=v                query parameter (repeatable); a value that is not k=v is
+                               the Dify query instead (see --ask)
+    --bearer TOKEN             Authorization: Bearer TOKEN
+    --api-key TOKEN            TOKEN in --auth-header (default Authorization)
+    --auth-header NAME         header for --api-key
+    -A, --user-agent UA        User-Agent header (default ssedeck/VERSION)
+
+  Connection (apply to every stream)
+    --timeout S                seconds to wait for response headers (default 30)
+    --idle-timeout S           seconds without data before reconnecting (default 45; 0 = off)
+    --max-events N             stop cleanly after N events
+    --max-duration S           stop cleanly after S seconds
+    --retries N                consecutive failed attempts allowed (default: unlimited for
+                               always, 3 for on-error)
+    --reconnect POLICY         always | on-error | never (default: always for GET, on-error
+                               otherwise; a POST is never re-sent once its response started)
+    -k, --insecure             accept any TLS certificate (a warning says so)
+    --cacert FILE              trust the CA certificates in FILE (PEM)
+
+  Answers (Dify, OpenAI, Anthropic)
+    --answer                   headless: print only the answer text as it arrives
+    --answer-preset P          dify | openai | anthropic | none (default: from the URL path)
+    --ask TEXT                 the query of Dify streams (same as --query "TEXT")
+    --conversation ID          continue a Dify conversation
+    --user NAME                Dify end user (default ssedeck)
+
+  Output
+    --json                     headless: one JSON record per line on stdout
+    -i, --include              headless: each response's status line and headers on stderr
+    -v, --verbose              the same as --include
+    -s, --silent               no notes on stderr (errors still print)
+    -N, --no-buffer            accepted for curl's sake: output is never buffered
+    --fps N                    dashboard frames per second (default 30)
+    --buffer-size N            events kept per pane (default 1000)
+    -h, --help                 this help (after a command: that command's help)
+    -V, --version              print the version
+
+  Examples
+    $ ssedeck https://example.com/events
+    $ ssedeck --json --max-events 10 https://example.com/events | jq -c 'select(.type=="event") | .data'
+    $ ssedeck -X POST --bearer "$DIFY_API_KEY" -d @query.json https://api.dify.ai/v1/chat-messages
+    $ ssedeck -p demo --stream ticker --json --max-duration 5
+    $ ssedeck -p demo --stream dify-chatflow --answer --query "什么是 SSE？"
+`;
+
+const serveHelp = `
+  Usage
+    $ ssedeck serve [--port N] [--host H]
+
+  Runs only the embedded demo server until Ctrl-C (exit 130) or SIGTERM (143).
+  Prints its base URL on stdout and the scenarios on stderr.
+
+  Options
+    --port N                   port to listen on (default 0: any free port)
+    --host H                   address to listen on (default 127.0.0.1)
+
+  Examples
+    $ ssedeck serve --port 8787
+    $ ssedeck --json --max-duration 5 localhost:8787/ticker
+`;
+
+const profilesHelp = `
+  Usage
+    $ ssedeck profiles                        list the profiles found, with their streams
+    $ ssedeck profiles init [NAME]            copy an example profile into the config directory
+    $ ssedeck profiles validate [PATH|NAME...] [--strict]
+                                              check profiles (all found when none is given)
+
+  Profiles are looked up in ./profiles, then in the config directory
+  (~/.config/ssedeck/profiles), then among the examples shipped with ssedeck.
+
+  Options
+    --strict                   validate: an unset \${VAR} is an error (exit 2), not a warning
+
+  Examples
+    $ ssedeck profiles
+    $ ssedeck profiles init dify-chatflow
+    $ ssedeck profiles validate --strict profiles/*.yaml
+    $ ssedeck -p dify-chatflow --answer --ask "hello"
+`;
+
+const importCurlHelp = `
+  Usage
+    $ ssedeck import-curl '<curl command>' [--name NAME] [--out FILE]
+
+  Turns a "Copy as cURL" command (browser devtools, Dify's API page) into a
+  profile. Tokens become \${ENV_VAR} references; the export lines to set them
+  are printed on stderr, never the values.
+
+  Options
+    --name NAME                the stream's name (default: from the URL path)
+    --out FILE                 write the profile to FILE (never overwrites); default stdout
+
+  Examples
+    $ ssedeck import-curl 'curl -N https://api.dify.ai/v1/chat-messages -H "Authorization: Bearer app-..." -d "{...}"' > profiles/app.yaml
+    $ ssedeck import-curl "$(pbpaste)" --out profiles/app.yaml
+`;
+
+const completionHelp = `
+  Usage
+    $ ssedeck completion bash|zsh|fish
+
+  Prints a completion script for the shell: flags (with their fixed values),
+  commands, profile names and the streams of the -p profiles on the line.
+
+  Install
+    bash  echo 'source <(ssedeck completion bash)' >> ~/.bashrc
+    zsh   echo 'source <(ssedeck completion zsh)' >> ~/.zshrc
+    fish  ssedeck completion fish > ~/.config/fish/completions/ssedeck.fish
+`;
+
+const helpHelp = `
+  Usage
+    $ ssedeck help [COMMAND]
+
+  Prints the help of ssedeck, or of COMMAND (serve, profiles, import-curl, completion).
+`;
+
+export const commandHelp: Readonly<Record<string, string>> = {
+  serve: serveHelp,
+  profiles: profilesHelp,
+  'import-curl': importCurlHelp,
+  completion: completionHelp,
+  help: helpHelp,
+};
+
+export const commandNames = Object.keys(commandHelp);
