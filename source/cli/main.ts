@@ -1,4 +1,5 @@
 import {runImportCurl, runProfilesList, runProfilesValidate} from '../profiles/commands.js';
+import {TlsConfigError} from '../core/tls-config.js';
 import {ProfileError} from '../profiles/problems.js';
 import {sanitize} from '../core/sanitize.js';
 import {parseCommandLine, type CommandLine} from './flags.js';
@@ -27,7 +28,11 @@ export async function main(io: CliIo): Promise<number> {
     const cli = parseCommandLine(io.argv);
     return await dispatch(cli, io);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof ProfileError) {
+    if (
+      error instanceof UsageError ||
+      error instanceof ProfileError ||
+      error instanceof TlsConfigError
+    ) {
       io.stderr.write(`ssedeck: ${sanitize(error.message)}\n`);
       return EXIT_USAGE;
     }

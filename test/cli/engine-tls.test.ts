@@ -65,9 +65,10 @@ describe('TLS from a profile', () => {
   it('an unreadable caFile is one line naming the file, before any request', async () => {
     const file = await setUp('    caFile: /nonexistent/ssedeck-ca.pem\n');
     const {code, stdout, stderr} = await runCli(['-p', file, '--json']);
-    expect(code).not.toBe(0);
+    expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(stderr).toContain('CA file "/nonexistent/ssedeck-ca.pem": no such file');
+    expect(stderr).not.toContain('internal error');
   });
 });
