@@ -90,6 +90,10 @@ export async function runImportCurl(
     return 2;
   }
 
+  const dropped = imported.droppedHeaders ?? [];
+  if (dropped.length > 0) {
+    io.stderr(`import-curl: dropped headers that hurt a stream: ${dropped.join(', ')}\n`);
+  }
   const stream = (imported.profile.streams as Array<Record<string, unknown>>)[0] ?? {};
   const summary = `stream "${imported.streamName}": ${String(stream.method)} ${redactUrl(String(stream.url))}`;
   const hints = variableHints(imported, outFile === undefined ? undefined : dirname(display));
