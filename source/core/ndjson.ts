@@ -1,5 +1,5 @@
 import type {StreamRecord} from './records.js';
-import type {Redactor} from './redact.js';
+import {redactHeaders, type Redactor} from './redact.js';
 
 /**
  * The NDJSON wire contract: one snake_case object per record, keys in a
@@ -23,6 +23,7 @@ export function toWireRecord(record: StreamRecord): WireRecord | undefined {
             content_type: record.contentType,
             attempt: record.attempt,
             headers_ms: record.headersMs,
+            headers: wireHeaders(record.headers),
             timestamp,
           };
         case 'reconnecting':
@@ -95,7 +96,41 @@ export function toNdjsonLine(
     const {timestamp, ...rest} = wire;
     wire = {...rest, ...extra, timestamp};
   }
-  return JSON.stringify(redact ? redactStrings(wire, redact) : wire) + '\n';
+  return escapeJsonText(JSON.stringify(redact ? redactStrings(wire, redact) : wire)) + '\n';
+}
+
+/** Response headers with lower-cased names and the values of sensitive ones masked. */
+function wireHeaders(headers: Readonly<Record<string, string>>): Record<string, string> {
+  const lower: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) lower[name.toLowerCase()] = value;
+  return redactHeaders(lower);
+}
+
+/*
+ * Characters JSON.stringify leaves raw that a terminal may act on or that
+ * make text read differently than it is: DEL, C1 controls (U+009B is a
+ * one-character CSI, U+009D an OSC), bidi controls, the line and paragraph
+ * separators and zero-width characters. Built from code points so the
+ * source stays free of them.
+ */
+const jsonUnsafeClass = [
+  '\\u007f-\\u009f',
+  '\\u061c\\u200b-\\u200f\\u2028-\\u202e\\u2060\\u2066-\\u2069\\ufeff',
+].join('');
+const jsonUnsafe = new RegExp(`[${jsonUnsafeClass}]`);
+const jsonUnsafeGlobal = new RegExp(`[${jsonUnsafeClass}]`, 'g');
+
+const jsonEscape = (character: string): string =>
+  `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`;
+
+/**
+ * Escapes those characters in JSON text as `\uXXXX`. In the output of
+ * JSON.stringify they can only occur inside string literals, so the result is
+ * valid JSON that parses back to the same strings. Tested before replacing:
+ * this runs once per record.
+ */
+export function escapeJsonText(json: string): string {
+  return jsonUnsafe.test(json) ? json.replace(jsonUnsafeGlobal, jsonEscape) : json;
 }
 
 function redactStrings(value: unknown, redact: Redactor): unknown {

@@ -7,7 +7,9 @@
  *
  * Escaped: C0 controls (U+0000-U+001F), DEL, C1 controls (U+0080-U+009F, where
  * U+009B is a one-character CSI), and the invisible bidirectional and line
- * separator characters that can make text read differently than it is.
+ * separator characters that can make text read differently than it is, and
+ * the zero-width characters (U+200B-U+200D, U+2060, U+FEFF) whose width
+ * terminals disagree on, so the width of every drawn row is exact.
  */
 
 // Built from code points so the source stays free of raw control characters.
@@ -16,6 +18,8 @@ const controlClass = (keepNewlines: boolean): string =>
     keepNewlines ? '\\u0000-\\u0009\\u000b-\\u001f' : '\\u0000-\\u001f',
     '\\u007f-\\u009f',
     '\\u061c\\u200e\\u200f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069',
+    // Zero-width characters: terminals disagree on their width, so a row's width would be a guess.
+    '\\u200b-\\u200d\\u2060\\ufeff',
   ].join('');
 
 const unsafeAll = new RegExp(`[${controlClass(false)}]`);

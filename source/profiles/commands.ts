@@ -1,9 +1,9 @@
 import {readFile} from 'node:fs/promises';
+import {sanitizedIo, type CommandIo} from './command-io.js';
 import {displayPath, loadProfileFile} from './load-file.js';
 import type {FileLoadResult} from './load-file.js';
 import type {ProfileOutline} from './profile-outline.js';
 import {outlineProfile} from './profile-outline.js';
-import type {SearchOptions} from './resolve.js';
 import {
   findAllProfileFiles,
   profileNameOf,
@@ -13,10 +13,7 @@ import {
 
 export {runImportCurl} from './curl/import-curl-command.js';
 
-export type CommandIo = SearchOptions & {
-  readonly stdout: (text: string) => void;
-  readonly stderr: (text: string) => void;
-};
+export type {CommandIo} from './command-io.js';
 
 export const EXIT_OK = 0;
 export const EXIT_INVALID = 2;
@@ -64,7 +61,8 @@ function formatOutline(outline: ProfileOutline): string[] {
  * its streams, method and URL as written in the file (secrets redacted), and
  * whether it loads with the current environment.
  */
-export async function runProfilesList(io: CommandIo): Promise<number> {
+export async function runProfilesList(rawIo: CommandIo): Promise<number> {
+  const io = sanitizedIo(rawIo);
   const files = await findAllProfileFiles(io);
   if (files.length === 0) {
     io.stdout(noProfilesMessage(io));
@@ -98,8 +96,9 @@ export async function runProfilesList(io: CommandIo): Promise<number> {
  */
 export async function runProfilesValidate(
   paths: readonly string[],
-  io: CommandIo,
+  rawIo: CommandIo,
 ): Promise<number> {
+  const io = sanitizedIo(rawIo);
   const {files, problems} =
     paths.length === 0
       ? {files: await findAllProfileFiles(io), problems: []}

@@ -44,6 +44,19 @@ describe('sanitize', () => {
     expect(isTerminalSafe(input)).toBe(false);
   });
 
+  it('shows zero-width characters as visible escapes, so the drawn width is exact', () => {
+    const input = 'zero\u200b\u200c\u200d\u2060\ufeffwidth MARK';
+    const output = sanitize(input);
+    expect(output).toBe('zero\\u200b\\u200c\\u200d\\u2060\\ufeffwidth MARK');
+    expect(isTerminalSafe(input)).toBe(false);
+    expect(isTerminalSafe(output)).toBe(true);
+    // Every character of the sanitized row takes exactly one column.
+    expect(output).toMatch(/^[\x20-\x7e]*$/);
+    expect(stringWidth(output)).toBe(output.length);
+    expect(fitToWidth(compactLine(input), 60)).toHaveLength(60);
+    expect(stringWidth(fitToWidth(compactLine(input), 60))).toBe(60);
+  });
+
   it('leaves ordinary text, CJK and emoji alone (same string)', () => {
     const text = 'hello 中文 🎉 é ⏎';
     expect(sanitize(text)).toBe(text);

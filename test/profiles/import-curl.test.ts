@@ -205,3 +205,24 @@ describe('ssedeck import-curl', () => {
     );
   });
 });
+
+describe('import-curl drops headers that hurt a stream', () => {
+  test('drops Accept-Encoding, Last-Event-ID, Sec-Fetch-* and friends, keeps the rest, says so once', async () => {
+    const {code, stdout, stderr} = await importCurl(
+      `curl 'https://feed.example.test/events' -H 'accept-encoding: gzip, br' -H 'Connection: keep-alive' ` +
+        `-H 'TE: trailers' -H 'Host: feed.example.test' -H 'Content-Length: 0' -H 'Last-Event-ID: 42' ` +
+        `-H 'Sec-Fetch-Mode: cors' -H 'sec-ch-ua: "x"' -H 'Priority: u=1' -H 'Upgrade: h2c' ` +
+        `-H 'Keep-Alive: 5' -H 'Proxy-Connection: keep-alive' -H 'Accept: text/event-stream' -H 'X-Team: blue'`,
+    );
+    expect(code).toBe(0);
+    expect(printedStream(stdout).headers).toEqual({
+      Accept: 'text/event-stream',
+      'X-Team': 'blue',
+    });
+    const lines = stderr.split('\n').filter((line) => line.includes('dropped'));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('accept-encoding');
+    expect(lines[0]).toContain('Last-Event-ID');
+    expect(lines[0]).toContain('Sec-Fetch-Mode');
+  });
+});

@@ -12,7 +12,28 @@ export type ImportedProfile = {
   readonly streamName: string;
   readonly variables: readonly SecretVariable[];
   readonly problems: readonly string[];
+  /** Request headers left out because they hurt a stream (as written in the command). */
+  readonly droppedHeaders?: readonly string[];
 };
+
+/** Headers a browser or curl adds that break or skew a stream when replayed. */
+const droppedHeaderNames = new Set([
+  'accept-encoding',
+  'connection',
+  'te',
+  'host',
+  'content-length',
+  'last-event-id',
+  'priority',
+  'upgrade',
+  'keep-alive',
+  'proxy-connection',
+]);
+
+export function isDroppedHeader(name: string): boolean {
+  const lower = name.toLowerCase();
+  return droppedHeaderNames.has(lower) || /^sec-(fetch|ch)-/.test(lower);
+}
 
 type Vendor = {readonly prefix: string; readonly answer?: AnswerPreset};
 
@@ -158,8 +179,10 @@ export function curlToProfile(request: CurlRequest, options: {name?: string}): I
   const vendor = detectVendor(url, name);
   const secrets = new SecretVariables();
   const draft: StreamDraft = {headers: {}, query: {}};
+  const droppedHeaders: string[] = [];
   for (const [header, value] of request.headers) {
-    addHeader(draft, header, value, secrets, vendor.prefix);
+    if (isDroppedHeader(header)) droppedHeaders.push(header);
+    else addHeader(draft, header, value, secrets, vendor.prefix);
   }
   if (request.user !== undefined) {
     if (!request.user.includes(':')) {
@@ -201,5 +224,6 @@ export function curlToProfile(request: CurlRequest, options: {name?: string}): I
     streamName: name,
     variables: secrets.variables,
     problems,
+    droppedHeaders,
   };
 }

@@ -3,7 +3,7 @@ import {dirname, relative, resolve} from 'node:path';
 import {stringify} from 'yaml';
 import {redactUrl} from '../redact-url.js';
 import {SCHEMA_FILE_NAME, shippedSchemaPath} from '../json-schema.js';
-import type {CommandIo} from '../commands.js';
+import {sanitizedIo, type CommandIo} from '../command-io.js';
 import {displayPath, loadProfileText} from '../load-file.js';
 import {curlToProfile} from './curl-to-profile.js';
 import type {ImportedProfile} from './curl-to-profile.js';
@@ -71,8 +71,9 @@ function variableHints(imported: ImportedProfile, outDir: string | undefined): s
 export async function runImportCurl(
   command: string,
   options: ImportCurlOptions,
-  io: CommandIo,
+  rawIo: CommandIo,
 ): Promise<number> {
+  const io = sanitizedIo(rawIo);
   const imported = curlToProfile(parseCurlCommand(command), {
     ...(options.name === undefined ? {} : {name: options.name}),
   });
@@ -89,6 +90,10 @@ export async function runImportCurl(
     return 2;
   }
 
+  const dropped = imported.droppedHeaders ?? [];
+  if (dropped.length > 0) {
+    io.stderr(`import-curl: dropped headers that hurt a stream: ${dropped.join(', ')}\n`);
+  }
   const stream = (imported.profile.streams as Array<Record<string, unknown>>)[0] ?? {};
   const summary = `stream "${imported.streamName}": ${String(stream.method)} ${redactUrl(String(stream.url))}`;
   const hints = variableHints(imported, outFile === undefined ? undefined : dirname(display));

@@ -1,0 +1,85 @@
+import {describe, expect, it} from 'vitest';
+import {escapeJsonText, toNdjsonLine} from '../../source/core/ndjson.js';
+import type {StreamRecord} from '../../source/core/records.js';
+import {createRedactor} from '../../source/core/redact.js';
+
+/** Code points JSON.stringify writes raw that a terminal may act on or that hide in text. */
+const hostileCodePoints = [
+  0x7f,
+  ...Array.from({length: 0x20}, (_, index) => 0x80 + index),
+  0x61c,
+  0x200b,
+  0x200c,
+  0x200d,
+  0x200e,
+  0x200f,
+  0x2028,
+  0x2029,
+  0x202a,
+  0x202b,
+  0x202c,
+  0x202d,
+  0x202e,
+  0x2060,
+  0x2066,
+  0x2067,
+  0x2068,
+  0x2069,
+  0xfeff,
+];
+const hostile = String.fromCodePoint(...hostileCodePoints);
+const rawHostile = new RegExp(
+  `[${hostileCodePoints.map((code) => `\\u${code.toString(16).padStart(4, '0')}`).join('')}]`,
+);
+
+describe('escapeJsonText', () => {
+  it('escapes every hostile code point as \\uXXXX and round-trips', () => {
+    const json = JSON.stringify({data: `a${hostile}b`, [`k${hostile}`]: 1});
+    expect(json).toMatch(rawHostile);
+    const escaped = escapeJsonText(json);
+    expect(escaped).not.toMatch(rawHostile);
+    expect(escaped).toContain('\\u009d');
+    expect(escaped).toContain('\\u202e');
+    expect(escaped).toContain('\\u2028');
+    expect(escaped).toContain('\\ufeff');
+    expect(JSON.parse(escaped)).toEqual({data: `a${hostile}b`, [`k${hostile}`]: 1});
+  });
+
+  it('returns ordinary JSON unchanged (the same string)', () => {
+    const json = JSON.stringify({data: 'hello 中文 🎉 é'});
+    expect(escapeJsonText(json)).toBe(json);
+  });
+});
+
+describe('open records on the wire', () => {
+  const open: StreamRecord = {
+    type: 'status',
+    stream: 's',
+    state: 'open',
+    httpStatus: 200,
+    contentType: 'text/event-stream',
+    attempt: 1,
+    headersMs: 3,
+    headers: {
+      'content-type': 'text/event-stream',
+      'x-request-id': 'abc',
+      'set-cookie': 'session=SECRETCOOKIE',
+      'x-echo': 'token is SECRETTOKEN',
+    },
+    timestamp: 0,
+    bytesReceived: 0,
+  };
+
+  it('carry the response headers, sensitive values redacted', () => {
+    const line = toNdjsonLine(open, createRedactor(['SECRETTOKEN']));
+    expect(line).toBeDefined();
+    const wire = JSON.parse(line!) as Record<string, unknown>;
+    expect(wire.headers).toEqual({
+      'content-type': 'text/event-stream',
+      'x-request-id': 'abc',
+      'set-cookie': '[redacted]',
+      'x-echo': 'token is [redacted]',
+    });
+    expect(line).not.toContain('SECRET');
+  });
+});

@@ -1,0 +1,46 @@
+import {afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {sseHead, startTestServer, type TestServer} from '../helpers/http-server.js';
+import {cliThenReport, ensureBuilt, repoRoot} from './helpers/built-cli.js';
+import {spawnInPty, type PtyScreen} from './helpers/pty-terminal.js';
+
+let terminal: PtyScreen | undefined;
+let server: TestServer | undefined;
+
+beforeAll(() => ensureBuilt(), 120_000);
+afterEach(async () => {
+  terminal?.kill();
+  terminal = undefined;
+  await server?.close();
+  server = undefined;
+});
+
+describe('zero-width characters in a real terminal', () => {
+  it('are shown as escapes and leave the neighbouring pane in its column', async () => {
+    server = await startTestServer((request, response) => {
+      sseHead(response);
+      const data =
+        request.url === '/zw' ? 'zw\u200b\u200c\u200d\u2060\ufeffx MARK' : 'plain x MARK';
+      response.write(`data: ${data}\n\n`);
+    });
+    terminal = spawnInPty('/bin/sh', cliThenReport([`${server.url}/zw`, `${server.url}/ok`]), {
+      columns: 120,
+      rows: 40,
+      cwd: repoRoot,
+    });
+    const screen = await terminal.waitFor(
+      (text) => text.includes('\\u200b') && text.includes('plain x MARK'),
+      15_000,
+      'both events drawn',
+    );
+    const lines = screen.split('\n');
+    const zwRow = lines.find((line) => line.includes('\\u200b'));
+    expect(zwRow).toContain('zw\\u200b\\u200c\\u200d\\u2060\\ufeffx MARK');
+    expect(screen).not.toMatch(/[\u200b-\u200d\u2060\ufeff]/);
+    // Side by side: the data starts at the same offset inside each pane, as the titles are placed.
+    const title = lines.find((line) => /[━─] 2 /.test(line)) ?? '';
+    const rightPane = title.search(/[━─] 2 /);
+    const leftPane = title.search(/[━─] 1 /);
+    expect(rightPane).toBeGreaterThan(leftPane);
+    expect(zwRow!.indexOf('plain x MARK') - rightPane).toBe(zwRow!.indexOf('zw\\u200b') - leftPane);
+  }, 30_000);
+});
