@@ -77,6 +77,7 @@ export function createSseDecoder(
   // The block being read: its id (undefined: none yet), type and data lines.
   let blockId: string | undefined;
   let blockType = '';
+  let lastType = '';
   let data = '';
   let dataLines = 0;
 
@@ -115,7 +116,9 @@ export function createSseDecoder(
       }
       case E: {
         const value = fieldValue(text, start, end, 'event');
-        if (value !== undefined) blockType = copyString(value);
+        // Streams repeat a few types: keep the copy made for the previous one.
+        if (value !== undefined)
+          blockType = value === lastType ? lastType : (lastType = copyString(value));
         return;
       }
       case I: {
