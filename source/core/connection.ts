@@ -1,3 +1,4 @@
+import {performance} from 'node:perf_hooks';
 import {classifyResponse, type ResponseLike} from './http-response.js';
 import type {PreparedRequest} from './request.js';
 import {createSseDecoder, type SseDecoderHandlers} from './sse-decoder.js';
@@ -145,6 +146,7 @@ export async function runConnection(
 
   const reader = body.getReader();
   armIdleTimer();
+  let sliceStart = performance.now();
   try {
     for (;;) {
       const {done, value} = await reader.read();
@@ -155,6 +157,14 @@ export async function runConnection(
       if (controller.signal.aborted) break;
       const wait = hooks.waitForConsumer?.();
       if (wait) await wait;
+      // Buffered chunks resolve reads as microtasks, which never let timers,
+      // I/O or key input in: after a slice of continuous work, yield a turn.
+      const now = performance.now();
+      if (now - sliceStart >= SLICE_MS) {
+        await yieldToEventLoop();
+        if (controller.signal.aborted) break;
+        sliceStart = performance.now();
+      }
     }
     const aborted = ownCause();
     if (aborted) return failure(aborted, undefined);
@@ -168,6 +178,11 @@ export async function runConnection(
     reader.cancel().catch(() => undefined);
   }
 }
+
+/** Longest run of reading and decoding before the reader lets the event loop turn. */
+export const SLICE_MS = 8;
+
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 function failure(cause: AbortCause | undefined, error: unknown): ConnectionOutcome {
   if (cause && (cause.kind === 'connect-timeout' || cause.kind === 'idle-timeout')) {

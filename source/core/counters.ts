@@ -31,7 +31,8 @@ export function createCounters(): StreamCounters {
     reconnects: 0,
     errors: 0,
     keepAlives: 0,
-    eventsByType: {},
+    // No prototype: event types come from servers ("constructor", "__proto__").
+    eventsByType: Object.create(null) as Record<string, number>,
     headersMs: undefined,
     firstEventMs: undefined,
     connectedMs: 0,
@@ -50,11 +51,15 @@ function closeOpenInterval(counters: StreamCounters, at: number): void {
 }
 
 export function applyRecord(counters: StreamCounters, record: StreamRecord): void {
-  counters.bytes = Math.max(counters.bytes, record.bytesReceived);
+  if (record.bytesReceived > counters.bytes) counters.bytes = record.bytesReceived;
   switch (record.type) {
     case 'event': {
+      // Per event: a few field writes and one keyed increment, nothing allocated.
       counters.events++;
-      counters.eventsByType[record.eventType] = (counters.eventsByType[record.eventType] ?? 0) + 1;
+      const byType = counters.eventsByType;
+      const type = record.eventType;
+      const seen = byType[type];
+      byType[type] = seen === undefined ? 1 : seen + 1;
       counters.lastEventId = record.eventId;
       counters.lastEventAt = record.timestamp;
       if (counters.firstEventMs === undefined && counters.startedAt !== undefined) {

@@ -1,16 +1,18 @@
-import {createParser, type EventSourceParser} from 'eventsource-parser';
-
 /**
- * Bytes in, WHATWG server-sent events out, for one connection.
+ * Bytes in, WHATWG server-sent events out, for one connection: streaming
+ * UTF-8 decoding (one leading BOM stripped), line splitting that treats a CR
+ * as a line end right away (so a CR at the very end of the stream still ends
+ * a line), a bounded pending line and event, the persistent last event ID
+ * (also set by blocks that have only an `id` line), keep-alives (comments and
+ * data-less `event:` blocks), and dropping an incomplete event at end of
+ * stream.
  *
- * eventsource-parser 3.x parses the fields; this wrapper does what it leaves
- * to the caller: streaming UTF-8 decoding (one leading BOM stripped), line
- * splitting that treats a CR as a line end right away (so a CR at the very end
- * of the stream still ends a line), a bounded pending line, the persistent
- * last event ID (also set by blocks that have only an `id` line, which the
- * parser does not report), and dropping an incomplete event at end of stream.
- * Complete lines are fed to the parser one at a time so its dispatches and our
- * id bookkeeping stay in step.
+ * It parses the four fields itself instead of calling eventsource-parser:
+ * the library splits lines too, but does not report id-only blocks or let a
+ * trailing CR end a line, so this file had to split lines anyway and fed the
+ * parser one line at a time (a string concatenation and a second scan per
+ * line). Field parsing is the small part of the spec left after that; doing
+ * it in the same pass more than doubles throughput on small events.
  */
 
 export type SseEvent = {
@@ -56,89 +58,110 @@ function formatChars(count: number): string {
 const LF = 10;
 const CR = 13;
 const SPACE = 32;
+const COLON = 58;
+const D = 100;
+const E = 101;
+const I = 105;
+const R = 114;
 
 export function createSseDecoder(
   handlers: SseDecoderHandlers,
   options: SseDecoderOptions,
 ): SseDecoder {
   const {maxBufferSize} = options;
+  const {onEvent, onRetry, onKeepAlive} = handlers;
   const textDecoder = new TextDecoder('utf-8');
   let lastEventId = options.lastEventId ?? '';
   let pending = '';
   let afterCR = false;
+  // The block being read: its id (undefined: none yet), type and data lines.
   let blockId: string | undefined;
-  let blockType: string | undefined;
-  let blockHasData = false;
-  let overflowed = false;
+  let blockType = '';
+  let lastType = '';
+  let data = '';
+  let dataLines = 0;
 
-  const parser: EventSourceParser = createParser({
-    maxBufferSize,
-    onEvent(event) {
-      if (event.id !== undefined) lastEventId = event.id;
-      handlers.onEvent({type: event.event ?? 'message', data: event.data, lastEventId});
-    },
-    onRetry: (milliseconds) => handlers.onRetry(milliseconds),
-    onError(error) {
-      // Unknown fields and non-numeric retry values are ignored, as the spec says.
-      if (error.type === 'max-buffer-size-exceeded') overflowed = true;
-    },
-  });
+  /** Dispatch point (a blank line). */
+  function dispatch(): void {
+    // An id-only block still sets the last event ID.
+    if (blockId !== undefined) lastEventId = blockId;
+    if (dataLines > 0) {
+      // A copy, so a consumer that keeps the data does not pin the whole chunk it was sliced from.
+      onEvent({
+        type: blockType === '' ? 'message' : blockType,
+        data: copyString(data),
+        lastEventId,
+      });
+    } else if (blockType !== '') onKeepAlive?.(blockType);
+    blockId = undefined;
+    blockType = '';
+    data = '';
+    dataLines = 0;
+  }
 
-  function handleLine(line: string): void {
-    if (line.length === 0) {
-      // Dispatch point: an id-only block still sets the last event ID.
-      if (blockId !== undefined) lastEventId = blockId;
-      if (!blockHasData && blockType) handlers.onKeepAlive?.(blockType);
-      blockId = undefined;
-      blockType = undefined;
-      blockHasData = false;
-      parser.feed('\n');
-      if (overflowed) throw new SseBufferOverflowError('An event', maxBufferSize);
-      return;
-    }
-    switch (line.charCodeAt(0)) {
-      case 58: // ":" comment
-        handlers.onKeepAlive?.('comment');
-        break;
-      case 100: // "d"
-        if (fieldValue(line, 'data') !== undefined) blockHasData = true;
-        break;
-      case 101: // "e"
-        blockType = fieldValue(line, 'event') ?? blockType;
-        break;
-      case 105: {
-        // "i"
-        const value = fieldValue(line, 'id');
-        if (value !== undefined && !value.includes('\0')) blockId = value;
-        break;
+  /** One complete line, `text.slice(start, end)`, not empty. */
+  function handleLine(text: string, start: number, end: number): void {
+    switch (text.charCodeAt(start)) {
+      case COLON:
+        onKeepAlive?.('comment');
+        return;
+      case D: {
+        const value = fieldValue(text, start, end, 'data');
+        if (value === undefined) return;
+        data = dataLines === 0 ? value : data + '\n' + value;
+        dataLines++;
+        if (data.length > maxBufferSize)
+          throw new SseBufferOverflowError('An event', maxBufferSize);
+        return;
+      }
+      case E: {
+        const value = fieldValue(text, start, end, 'event');
+        // Streams repeat a few types: keep the copy made for the previous one.
+        if (value !== undefined)
+          blockType = value === lastType ? lastType : (lastType = copyString(value));
+        return;
+      }
+      case I: {
+        const value = fieldValue(text, start, end, 'id');
+        if (value !== undefined && !value.includes('\0')) blockId = copyString(value);
+        return;
+      }
+      case R: {
+        const value = fieldValue(text, start, end, 'retry');
+        if (value !== undefined && ASCII_DIGITS.test(value)) onRetry(parseInt(value, 10));
+        return;
       }
     }
-    parser.feed(line + '\n');
-    if (overflowed) throw new SseBufferOverflowError('An event', maxBufferSize);
+    // Unknown fields are ignored, as the spec says.
   }
 
   function pushText(text: string): void {
     let start = 0;
     if (afterCR && text.charCodeAt(0) === LF) start = 1;
     afterCR = false;
+    const length = text.length;
     let nextLF = text.indexOf('\n', start);
     let nextCR = text.indexOf('\r', start);
     while (nextLF !== -1 || nextCR !== -1) {
       const end = nextCR === -1 || (nextLF !== -1 && nextLF < nextCR) ? nextLF : nextCR;
-      const piece = text.slice(start, end);
-      const line = pending.length === 0 ? piece : pending + piece;
-      pending = '';
+      if (pending.length === 0) {
+        if (end === start) dispatch();
+        else handleLine(text, start, end);
+      } else {
+        const line = pending + text.slice(start, end);
+        pending = '';
+        handleLine(line, 0, line.length);
+      }
       start = end + 1;
       if (text.charCodeAt(end) === CR) {
-        if (start === text.length) afterCR = true;
+        if (start === length) afterCR = true;
         else if (text.charCodeAt(start) === LF) start++;
       }
-      handleLine(line);
       if (nextLF !== -1 && nextLF < start) nextLF = text.indexOf('\n', start);
       if (nextCR !== -1 && nextCR < start) nextCR = text.indexOf('\r', start);
     }
-    if (start < text.length) {
-      if (pending.length + text.length - start > maxBufferSize) {
+    if (start < length) {
+      if (pending.length + length - start > maxBufferSize) {
         pending = '';
         throw new SseBufferOverflowError('A line', maxBufferSize);
       }
@@ -156,9 +179,9 @@ export function createSseDecoder(
       if (rest.length > 0) pushText(rest);
       pending = '';
       blockId = undefined;
-      blockType = undefined;
-      blockHasData = false;
-      parser.reset();
+      blockType = '';
+      data = '';
+      dataLines = 0;
     },
     get lastEventId() {
       return lastEventId;
@@ -166,10 +189,28 @@ export function createSseDecoder(
   };
 }
 
-/** The value of `field` on this line, or undefined when the line has another field. */
-function fieldValue(line: string, field: string): string | undefined {
-  if (line.length === field.length) return line === field ? '' : undefined;
-  if (line.charCodeAt(field.length) !== 58 || !line.startsWith(field)) return undefined;
-  const start = line.charCodeAt(field.length + 1) === SPACE ? field.length + 2 : field.length + 1;
-  return line.slice(start);
+const ASCII_DIGITS = /^[0-9]+$/;
+
+/**
+ * A copy of a string that was sliced from a larger one. V8 keeps a slice as a
+ * pointer into its parent, so one retained event would keep its whole body
+ * chunk alive; flattening a concatenation makes a string of its own.
+ */
+export function copyString(value: string): string {
+  return value.length < 13 ? value : (' ' + value).slice(1);
+}
+
+/**
+ * The value of `field` on the line `text.slice(start, end)` (one space after
+ * the colon stripped), or undefined when the line has another field. A line
+ * end is never a letter, so the prefix test cannot run past `end`.
+ */
+function fieldValue(text: string, start: number, end: number, field: string): string | undefined {
+  const colon = start + field.length;
+  if (colon > end || !text.startsWith(field, start)) return undefined;
+  if (colon === end) return '';
+  if (text.charCodeAt(colon) !== COLON) return undefined;
+  const valueStart =
+    text.charCodeAt(colon + 1) === SPACE && colon + 1 < end ? colon + 2 : colon + 1;
+  return text.slice(valueStart, end);
 }
