@@ -13,7 +13,7 @@ import {bigEventRun, decoderRun, engineRun} from './bench/engine.mjs';
 import {startFloodServer} from './bench/flood-server.mjs';
 import {table, writeJson} from './bench/report.mjs';
 import {percentile, summarize} from './bench/stats.mjs';
-import {throughputRun} from './bench/throughput.mjs';
+import {throughputRuns} from './bench/throughput.mjs';
 
 const repoRoot = fileURLToPath(new URL('../', import.meta.url));
 const MIB = 1024 * 1024;
@@ -48,9 +48,7 @@ const server = await startFloodServer();
 try {
   const bare = {};
   for (const streams of [1, 8]) {
-    const results = await repeat(`bare loop, ${streams} stream(s)`, runs, () =>
-      throughputRun(server, 'bare', streams, config, repoRoot),
-    );
+    const results = await throughputRuns(server, 'bare', streams, config, repoRoot, runs, progress);
     bare[streams] = add(
       `bare${streams}`,
       `bare loop (fetch + eventsource-parser), ${streams} stream${streams > 1 ? 's' : ''}`,
@@ -60,8 +58,14 @@ try {
   }
   const ratio = (m, streams) => ({ratio: m.median / bare[streams].median});
   for (const streams of [1, 8]) {
-    const results = await repeat(`headless --json, ${streams} stream(s)`, runs, () =>
-      throughputRun(server, 'headless', streams, config, repoRoot),
+    const results = await throughputRuns(
+      server,
+      'headless',
+      streams,
+      config,
+      repoRoot,
+      runs,
+      progress,
     );
     const m = add(
       `headless${streams}`,
@@ -72,7 +76,7 @@ try {
     Object.assign(m, ratio(m, streams));
     add(
       `headless${streams}Cpu`,
-      `  headless ${streams}: CPU of a core`,
+      `  headless ${streams}: CPU of a core (whole run)`,
       '%',
       results.map((r) => r.cpu),
     );
@@ -89,6 +93,12 @@ try {
     flood.map((r) => r.ingest),
   );
   Object.assign(ingest, ratio(ingest, 8));
+  add(
+    'dashboardIngestServerSide',
+    '  ingest as the server wrote it (socket buffers skew it)',
+    'ev/s',
+    flood.map((r) => r.ingestServerSide),
+  );
   add(
     'dashboardFps',
     'dashboard frames/s under flood',
@@ -212,7 +222,8 @@ const header = {
   quick: config.quick,
   seconds,
   notes: [
-    'ev/s of bare, headless and dashboard ingest: events the flood server wrote in a window after a warm-up; the server writes only when the socket drains, so in steady state that is what the reader consumed',
+    'ev/s of bare and headless: end to end, (events - streams) / (time of the run - time of a run with 1 event per stream)',
+    'dashboard ingest: growth of the total events the dashboard shows (its footer) over a window, between two frames; ingestServerSide: events the server wrote in that window (inflated or deflated by socket buffers)',
     'CPU and RSS of children from /proc/PID/stat (utime+stime) and /proc/PID/status (VmRSS)',
     'vs bare: median divided by the bare loop median with the same number of streams (decoder: vs eventsource-parser alone)',
   ],

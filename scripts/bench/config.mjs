@@ -27,9 +27,10 @@ export const config = {
   runs: number('BENCH_RUNS', quick ? 1 : 3),
   out: process.env.BENCH_OUT || 'bench-results.json',
   clockTicks: clockTicks(),
-  // Throughput (bare loop, headless): rates over a window after a warm-up.
-  warmupMs: quick ? 200 : 1000,
-  windowMs: quick ? 500 : 2500,
+  // Throughput (bare loop, headless): runs sized by a probe to last about windowMs.
+  windowMs: quick ? 300 : 2500,
+  probeEvents: quick ? 2_000 : 40_000,
+  throughputTimeoutMs: 60_000,
   // Dashboard under flood.
   dashboardWarmupMs: quick ? 500 : 2000,
   dashboardWindowMs: quick ? 1000 : 4000,

@@ -34,7 +34,7 @@ export function screenEvents(text) {
 }
 
 /**
- * 8 flooding streams: ingest (server side), frames/s, bytes/s, CPU, RSS over a
+ * 8 flooding streams: ingest (the dashboard's own total, between frames), frames/s, bytes/s, CPU, RSS over a
  * window; then `presses` key presses (? opens help, Esc closes it), each
  * timed from the write to the xterm buffer showing / no longer showing the
  * help's title.
@@ -47,6 +47,18 @@ export async function floodRun(server, config, repoRoot, presses) {
     await dashboard.waitFor(paneTitles(8), config.startTimeoutMs, 'the 8 panes');
     await untilFlowing(server, slots, config.startTimeoutMs, 'dashboard');
     await sleep(config.dashboardWarmupMs);
+    // Ingest as the dashboard counts it: its total at a frame, then at a frame
+    // after the window (the screen updates only with frames).
+    const frameTotal = async () => {
+      const seen = screenEvents(dashboard.screenText());
+      const text = await dashboard.waitFor(
+        (screen) => screenEvents(screen) !== seen,
+        config.startTimeoutMs,
+        'the event total to change',
+      );
+      return {events: screenEvents(text), at: performance.now()};
+    };
+    const first = await frameTotal();
     const before = {
       events: server.count(slots),
       cpu: cpuSeconds(dashboard.pid, config.clockTicks),
@@ -56,10 +68,12 @@ export async function floodRun(server, config, repoRoot, presses) {
       at: performance.now(),
     };
     await sleep(config.dashboardWindowMs);
+    const last = await frameTotal();
     const seconds = (performance.now() - before.at) / 1000;
     const sync = dashboard.stats.syncFrames - before.sync;
     const result = {
-      ingest: (server.count(slots) - before.events) / seconds,
+      ingest: ((last.events - first.events) / (last.at - first.at)) * 1000,
+      ingestServerSide: (server.count(slots) - before.events) / seconds,
       cpu: ((cpuSeconds(dashboard.pid, config.clockTicks) - before.cpu) / seconds) * 100,
       bytesPerSecond: (dashboard.stats.bytes - before.bytes) / seconds,
       // Ink writes a synchronized-update marker per frame on a TTY; without

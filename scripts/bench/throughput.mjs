@@ -1,12 +1,16 @@
-// Events per second of a child process reading N flooding streams: the bare
-// loop, or `ssedeck --json URL... > /dev/null`. Counted on the server side
-// over a window that starts after a warm-up: the server writes only when a
-// socket drains, so once the socket buffers are full (the reader is the slow
-// side) the events the server writes in the window are the events the reader
-// consumed in it. Start-up and the buffered backlog cancel out.
+// Events per second of a child process reading N streams of the flood
+// server: the bare loop, or `ssedeck --json URL... > /dev/null`. Timed end to
+// end: each stream sends a fixed number of events and ends, the child exits
+// when all have ended, and the time of a run with one event per stream (start
+// -up, connect, exit) is subtracted:
+//   rate = (events - streams) / (time(events) - time(1 per stream)).
+// Counting written events on the server side over a window is not robust
+// here: loopback socket buffers hold megabytes per stream, which a slow
+// reader takes seconds to drain.
 import {spawn} from 'node:child_process';
-import {openSync, closeSync} from 'node:fs';
+import {closeSync, openSync} from 'node:fs';
 import {performance} from 'node:perf_hooks';
+import {clearInterval, clearTimeout, setInterval, setTimeout} from 'node:timers';
 import {cpuSeconds, rssBytes} from './pty-session.mjs';
 import {sleep} from './stats.mjs';
 
@@ -19,47 +23,74 @@ export async function untilFlowing(server, slots, timeoutMs, what) {
     if (Date.now() > deadline) throw new Error(`${what}: no events flowed within ${timeoutMs} ms`);
     await sleep(20);
   }
-  // The first writes only fill the socket buffers: wait until the reader
-  // drains some, so the warm-up starts once it really reads.
-  await sleep(100);
-  const filled = server.count(slots);
-  while (server.count(slots) === filled && Date.now() < deadline) await sleep(20);
 }
 
-/**
- * One run: `kind` is 'bare' or 'headless'. Returns {rate, cpu, rss}: events/s,
- * CPU of the child in % of one core over the window, and its RSS at the end.
- */
-export async function throughputRun(server, kind, streams, config, repoRoot) {
+/** Runs the child on `streams` streams of `perStream` events: {seconds, cpu, rss}. */
+async function timedChild(server, kind, streams, perStream, config, repoRoot) {
   server.reset();
-  const slots = Array.from({length: streams}, (_, i) => i);
-  const urls = slots.map((slot) => server.streamUrl(slot));
+  const urls = Array.from({length: streams}, (_, slot) => server.streamUrl(slot, {n: perStream}));
   const args =
     kind === 'bare'
       ? [bareLoop, ...urls]
       : ['dist/cli.js', '--json', '--reconnect', 'never', '--idle-timeout', '0', ...urls];
   const devNull = openSync('/dev/null', 'w');
+  const start = performance.now();
   const child = spawn(process.execPath, args, {cwd: repoRoot, stdio: ['ignore', devNull, 'pipe']});
   closeSync(devNull);
   let stderr = '';
   child.stderr.on('data', (data) => (stderr += data));
-  const exited = new Promise((resolve) => child.on('exit', resolve));
-  try {
-    await untilFlowing(server, slots, config.startTimeoutMs, `${kind} ${streams}`);
-    await sleep(config.warmupMs);
-    const startCount = server.count(slots);
-    const startCpu = cpuSeconds(child.pid, config.clockTicks);
-    const start = performance.now();
-    await sleep(config.windowMs);
-    const count = server.count(slots) - startCount;
-    const cpu = cpuSeconds(child.pid, config.clockTicks) - startCpu;
-    const seconds = (performance.now() - start) / 1000;
-    const rss = rssBytes(child.pid);
-    if (child.exitCode !== null)
-      throw new Error(`${kind} exited early (${child.exitCode}): ${stderr.slice(0, 300)}`);
-    return {rate: count / seconds, cpu: (cpu / seconds) * 100, rss};
-  } finally {
-    if (child.exitCode === null) child.kill('SIGKILL');
-    await exited;
+  let cpu = 0;
+  let rss = 0;
+  const sampler = setInterval(() => {
+    try {
+      cpu = cpuSeconds(child.pid, config.clockTicks);
+      rss = Math.max(rss, rssBytes(child.pid));
+    } catch {
+      // Exited between samples.
+    }
+  }, 100);
+  const timer = setTimeout(() => child.kill('SIGKILL'), config.throughputTimeoutMs);
+  const code = await new Promise((resolve) => child.on('exit', resolve));
+  const seconds = (performance.now() - start) / 1000;
+  clearInterval(sampler);
+  clearTimeout(timer);
+  if (code !== 0)
+    throw new Error(`${kind} ${streams} exited with ${code}: ${stderr.slice(0, 300)}`);
+  const written = server.count();
+  if (written !== streams * perStream)
+    throw new Error(`${kind} ${streams}: server wrote ${written} of ${streams * perStream} events`);
+  return {seconds, cpu, rss};
+}
+
+/**
+ * `runs` measured runs of `kind` on `streams` streams, after a baseline (one
+ * event per stream) and a probe that sizes the runs to about `windowMs`.
+ * Returns [{rate, cpu, rss}] (cpu: % of a core over the whole run).
+ */
+export async function throughputRuns(server, kind, streams, config, repoRoot, runs, progress) {
+  const baseline = await timedChild(server, kind, streams, 1, config, repoRoot);
+  const probeEach = Math.ceil(config.probeEvents / streams);
+  const probe = await timedChild(server, kind, streams, probeEach, config, repoRoot);
+  const probeRate = (probeEach * streams) / Math.max(0.05, probe.seconds - baseline.seconds);
+  const perStream = Math.max(
+    probeEach,
+    Math.min(5_000_000, Math.ceil((probeRate * config.windowMs) / 1000 / streams)),
+  );
+  const results = [];
+  for (let run = 0; run < runs; run++) {
+    progress?.(
+      `${kind} ${streams} stream(s), ${perStream * streams} events (run ${run + 1}/${runs})`,
+    );
+    const timed = await timedChild(server, kind, streams, perStream, config, repoRoot);
+    const seconds = Math.max(0.001, timed.seconds - baseline.seconds);
+    results.push({
+      rate: (perStream * streams - streams) / seconds,
+      cpu: (timed.cpu / timed.seconds) * 100,
+      rss: timed.rss,
+      events: perStream * streams,
+      seconds: timed.seconds,
+      baselineSeconds: baseline.seconds,
+    });
   }
+  return results;
 }
