@@ -1,6 +1,7 @@
 import {answerSnapshot, type AnswerSnapshot, type AnswerState} from '../answer/index.js';
 import {createCounters, type StreamCounters} from '../counters.js';
 import type {Redactor} from '../redact.js';
+import type {ErrorRecord} from '../records.js';
 import {createRateMeter, emptyRateSample, type RateMeter} from './rate.js';
 import {RingBuffer} from './ring-buffer.js';
 import type {ConnectionInfo, DisplayEntry, OverviewSnapshot, StreamSnapshot} from './types.js';
@@ -18,6 +19,8 @@ export type StreamState = {
   redact: Redactor;
   connection: ConnectionInfo;
   running: boolean;
+  /** The run's failed error record until its summary shows it. */
+  failure: ErrorRecord | undefined;
   seq: number;
   dropped: number;
   paused: boolean;
@@ -80,6 +83,7 @@ export function createState(name: string, bufferSize: number): StreamState {
     redact: identity,
     connection: {kind: 'idle'},
     running: false,
+    failure: undefined,
     seq: 0,
     dropped: 0,
     paused: false,

@@ -88,8 +88,11 @@ export function createStreamStore(options: StreamStoreOptions = {}): StreamStore
       state.rate.add(now());
       addEntry(state, eventEntry(record, ++state.seq, dataCap, state.redact));
       if (state.paused) state.pausedArrivals++;
+    } else if (record.type === 'error' && record.status === 'failed') {
+      state.failure = record;
     } else {
-      const notice = noticeEntry(record, state.seq + 1, state.redact);
+      const notice = noticeEntry(record, state.seq + 1, state.redact, state.failure);
+      if (record.type === 'summary') state.failure = undefined;
       if (notice) {
         state.seq++;
         addEntry(state, notice);

@@ -30,8 +30,10 @@ export type DisplayEntry = {
   /** The stream's last event ID after this event, raw. */
   readonly eventId: string;
   readonly eventNumber: number;
-  /** For notices: the record they describe, for export. */
-  readonly record?: StreamRecord;
+  /** For notices: the records they stand for, for export (a failure and its summary share one line). */
+  readonly records?: readonly StreamRecord[];
+  /** For a "reconnecting" notice: when the retry is due and why, so the line counts down. */
+  readonly countdown?: {readonly at: number; readonly reason: string};
 };
 
 /** What the state badge shows. */
@@ -49,7 +51,14 @@ export type ConnectionInfo =
       readonly reason: string;
     }
   | {readonly kind: 'closed'; readonly status: 'completed' | 'stopped'; readonly reason: string}
-  | {readonly kind: 'failed'; readonly message: string; readonly httpStatus: number | undefined};
+  | {
+      readonly kind: 'failed';
+      /** The whole message, one line (the pane's notice). */
+      readonly message: string;
+      /** The part a person needs first (the badge): "HTTP 401", "not SSE: text/html". */
+      readonly short: string;
+      readonly httpStatus: number | undefined;
+    };
 
 export type CountersView = Readonly<Omit<StreamCounters, 'eventsByType'>> & {
   readonly eventTypes: number;
