@@ -1,4 +1,5 @@
-import {compactLine, sliceCodePoints} from '../display-text.js';
+import {compactLine, compactText, parseJson, sliceCodePoints} from '../display-text.js';
+import {summarizeEvent} from './event-summary.js';
 import type {Redactor} from '../redact.js';
 import type {ErrorRecord, EventRecord, StreamRecord} from '../records.js';
 import {sanitize} from '../sanitize.js';
@@ -29,6 +30,19 @@ function displayType(eventType: string, data: string): string {
   return innerName.exec(data.slice(0, 80))?.[1] ?? eventType;
 }
 
+/**
+ * The row text of an event: its useful part first (summarizeEvent), then the
+ * data as one line. The data is parsed at most once, here, at ingest.
+ */
+export function eventLine(eventType: string, data: string): string {
+  const parsed = parseJson(data);
+  if (!parsed) return compactText(data);
+  const minified = JSON.stringify(parsed.value) ?? data;
+  const summary = summarizeEvent(eventType, parsed.value);
+  const json = compactText(minified);
+  return summary === undefined ? json : `${compactText(summary, 256)}  ${json}`;
+}
+
 export function eventEntry(
   record: EventRecord,
   seq: number,
@@ -49,7 +63,7 @@ export function eventEntry(
     bytesReceived: record.bytesReceived,
     eventType,
     typeLabel: sanitize(sliceCodePoints(displayType(eventType, data), MAX_EVENT_TYPE_CHARS)),
-    line: compactLine(kept),
+    line: eventLine(eventType, kept),
     data: kept,
     dataLength: data.length,
     eventId: redact(record.eventId),
