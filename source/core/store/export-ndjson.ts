@@ -31,7 +31,8 @@ export function entriesToNdjson(
   let count = 0;
   for (const entry of entries) {
     for (const record of entryRecords(stream, entry)) {
-      const line = toNdjsonLine(record, redact);
+      const extra = record.type === 'summary' ? entry.summaryExtra : undefined;
+      const line = toNdjsonLine(record, redact, extra);
       if (line) {
         text += line;
         count++;

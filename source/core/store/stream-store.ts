@@ -1,4 +1,6 @@
+import {answerSummaryFields} from '../answer-wire.js';
 import {
+  answerSnapshot,
   applyAnswerRecord,
   clearAnswerHistory,
   latestConversationId,
@@ -95,7 +97,12 @@ export function createStreamStore(options: StreamStoreOptions = {}): StreamStore
       if (record.type === 'summary') state.failure = undefined;
       if (notice) {
         state.seq++;
-        addEntry(state, notice);
+        // The answer fields of a --json summary, so the export writes the same record.
+        const extra =
+          record.type === 'summary' && state.answer
+            ? answerSummaryFields(answerSnapshot(state.answer).current)
+            : undefined;
+        addEntry(state, extra ? {...notice, summaryExtra: extra} : notice);
       }
     }
     changed(state);

@@ -32,6 +32,8 @@ export type DisplayEntry = {
   readonly eventNumber: number;
   /** For notices: the records they stand for, for export (a failure and its summary share one line). */
   readonly records?: readonly StreamRecord[];
+  /** For a summary notice of an answer stream: the answer fields its --json record carries. */
+  readonly summaryExtra?: Readonly<Record<string, unknown>>;
   /** For a "reconnecting" notice: when the retry is due and why, so the line counts down. */
   readonly countdown?: {readonly at: number; readonly reason: string};
 };
