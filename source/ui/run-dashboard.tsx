@@ -3,6 +3,7 @@ import {render} from 'ink';
 import type {AnswerPreset} from '../core/answer/index.js';
 import type {SummaryRecord} from '../core/records.js';
 import {createStreamStore} from '../core/store/stream-store.js';
+import type {StreamStore} from '../core/store/types.js';
 import type {StreamController} from '../core/stream-controller.js';
 import {anchoredStdout} from './anchored-stdout.js';
 import {App} from './app.js';
@@ -55,6 +56,18 @@ export const DEFAULT_FPS = 30;
 export const SHUTDOWN_TIMEOUT_MS = 2000;
 const SIGNAL_CODES = {SIGINT: 130, SIGTERM: 143, SIGHUP: 129} as const;
 type Signal = keyof typeof SIGNAL_CODES;
+
+/**
+ * "run 2: completed (...): 12 events ..." after a restart, the run the pane's
+ * counters count too (both count the latest run; the first run has no label).
+ */
+function runLabelled(summaries: readonly SummaryRecord[], store: StreamStore): SummaryRecord[] {
+  store.flush();
+  return summaries.map((summary) => {
+    const {run} = store.getSnapshot(summary.stream);
+    return run > 1 ? {...summary, summary: `run ${run}: ${summary.summary}`} : summary;
+  });
+}
 
 /**
  * Runs the dashboard on the alternate screen until q, Ctrl-C, a signal or a
@@ -161,7 +174,10 @@ export async function runDashboard(options: RunDashboardOptions): Promise<Dashbo
     outcome = await finished;
     stopping = true;
     runs.stopAll();
-    summaries = await runs.summaries(options.shutdownTimeoutMs ?? SHUTDOWN_TIMEOUT_MS);
+    summaries = runLabelled(
+      await runs.summaries(options.shutdownTimeoutMs ?? SHUTDOWN_TIMEOUT_MS),
+      store,
+    );
   } catch (error) {
     outcome = {code: 1, error};
     runs.stopAll();

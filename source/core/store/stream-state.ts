@@ -14,7 +14,10 @@ import type {ConnectionInfo, DisplayEntry, OverviewSnapshot, StreamSnapshot} fro
 export type StreamState = {
   readonly name: string;
   readonly ring: RingBuffer<DisplayEntry>;
-  readonly counters: StreamCounters;
+  /** The current run's counters (reset when a run starts, like the engine's). */
+  counters: StreamCounters;
+  /** Runs started so far (s/r restarts, follow-ups); 0 before the first. */
+  run: number;
   readonly rate: RateMeter;
   redact: Redactor;
   connection: ConnectionInfo;
@@ -58,6 +61,7 @@ export function publish(state: StreamState): StreamSnapshot {
     version: state.version,
     connection: state.connection,
     running: state.running,
+    run: state.run,
     counters: {
       ...counters,
       lastEventId: state.redact(counters.lastEventId),
@@ -79,6 +83,7 @@ export function createState(name: string, bufferSize: number): StreamState {
     name,
     ring: new RingBuffer<DisplayEntry>(bufferSize),
     counters: createCounters(),
+    run: 0,
     rate: createRateMeter(),
     redact: identity,
     connection: {kind: 'idle'},
@@ -102,6 +107,7 @@ export function createState(name: string, bufferSize: number): StreamState {
     version: 0,
     connection: state.connection,
     running: false,
+    run: 0,
     counters: {...createCounters(), eventTypes: 0},
     rate: emptyRateSample,
     entries: [],

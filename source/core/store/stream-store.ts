@@ -6,7 +6,7 @@ import {
   latestConversationId,
   setAnswerQuery,
 } from '../answer/index.js';
-import {applyRecord} from '../counters.js';
+import {applyRecord, createCounters} from '../counters.js';
 import {createRedactor, secretsOfSpec} from '../redact.js';
 import type {StreamRecord} from '../records.js';
 import {DEFAULT_DATA_CAP, eventEntry, nextConnection, noticeEntry} from './entries.js';
@@ -81,6 +81,11 @@ export function createStreamStore(options: StreamStoreOptions = {}): StreamStore
 
   const ingest = (record: StreamRecord): void => {
     const state = ensure(record.stream);
+    if (record.type === 'status' && !state.running) {
+      // A new run: count it from zero, as its summary will.
+      state.run++;
+      if (state.run > 1) state.counters = createCounters();
+    }
     applyRecord(state.counters, record);
     if (state.answer && applyAnswerRecord(state.answer, record)) state.answerChanged = true;
     state.connection = nextConnection(state.connection, record, state.redact);

@@ -73,6 +73,8 @@ export type StreamSnapshot = {
   readonly connection: ConnectionInfo;
   /** True from the first status record of a run until its summary. */
   readonly running: boolean;
+  /** Which run the counters count: 1 for the first, 2 after a restart (s, r, a follow-up). */
+  readonly run: number;
   readonly counters: CountersView;
   readonly rate: RateSample;
   /** Oldest first. Frozen at the moment of pausing while paused. */
