@@ -46,7 +46,21 @@ export function sliceCodePoints(text: string, max: number): string {
  * control characters escaped, at most `maxChars` long (with … when cut).
  */
 export function compactLine(text: string, maxChars = MAX_LINE_CHARS): string {
-  const source = minifyJson(text) ?? text;
+  return compactText(minifyJson(text) ?? text, maxChars);
+}
+
+/** The parsed value, when `text` is JSON small enough to parse (one parse per event). */
+export function parseJson(text: string): {value: unknown} | undefined {
+  if (text.length > JSON_MINIFY_LIMIT || !looksLikeJson(text)) return undefined;
+  try {
+    return {value: JSON.parse(text) as unknown};
+  } catch {
+    return undefined;
+  }
+}
+
+/** compactLine without the JSON step: for text already minified (or known not to be JSON). */
+export function compactText(source: string, maxChars = MAX_LINE_CHARS): string {
   const cut = source.length > maxChars;
   const head = sliceCodePoints(source, maxChars).replace(lineBreaks, NEWLINE_MARK);
   const safe = sanitize(head);

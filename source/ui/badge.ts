@@ -23,7 +23,7 @@ export function badgeText(connection: ConnectionInfo, now: number): string {
     case 'closed':
       return `CLOSED (${connection.reason})`;
     case 'failed':
-      return `FAILED (${connection.message})`;
+      return `FAILED ${connection.short}`;
   }
 }
 

@@ -1,6 +1,7 @@
 import {memo} from 'react';
 import type {DisplayEntry} from '../core/store/types.js';
 import {fitToWidth} from '../core/display-text.js';
+import {reconnectingText} from '../core/store/countdown.js';
 import {formatClock} from './format.js';
 import {useTheme} from './hooks/use-theme.js';
 import {Line, padSegments, type Segment} from './line.js';
@@ -10,6 +11,8 @@ type EventRowProps = {
   readonly width: number;
   readonly typeWidth: number;
   readonly timestamps: boolean;
+  /** The clock; only rows with a countdown use it (others get 0 and stay memoized). */
+  readonly now: number;
   readonly millis: boolean;
   readonly selected: boolean;
 };
@@ -31,7 +34,11 @@ export const EventRow = memo(function EventRow(props: EventRowProps) {
   } else {
     const color =
       entry.level === 'error' ? theme.error : entry.level === 'warn' ? theme.warn : theme.muted;
-    segments.push({text: `· ${entry.line}`, color, dim: entry.level === 'info'});
+    const {countdown} = entry;
+    const line = countdown
+      ? reconnectingText(countdown.at, props.now, countdown.reason, entry.timestamp)
+      : entry.line;
+    segments.push({text: `· ${line}`, color, dim: entry.level === 'info'});
   }
   const row = selected
     ? padSegments(

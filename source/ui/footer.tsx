@@ -1,15 +1,51 @@
 import {memo} from 'react';
+import {displayWidth} from '../core/display-text.js';
 import {sanitize} from '../core/sanitize.js';
 import type {OverviewSnapshot, StreamStore} from '../core/store/types.js';
 import {formatBytes, formatCount} from './format.js';
 import {useOverview} from './hooks/use-stream-snapshot.js';
 import {useTheme} from './hooks/use-theme.js';
-import {Line, type Segment} from './line.js';
+import {clipSegments, Line, type Segment} from './line.js';
 import type {AnswerInput, FilterEdit, Message} from './state/ui-state.js';
 
-const GRID_HINTS =
-  'Tab focus · Enter zoom · a answer · p pause · r reconnect · / filter · ? help · q quit';
-const ZOOM_HINTS = 'j/k scroll · g/G top/follow · y pretty · a answer · Esc back · ? help · q quit';
+type Hint = readonly [full: string, short: string];
+
+/** Key hints, most important first; the bar drops them from the end as it narrows. */
+const GRID_HINTS: readonly Hint[] = [
+  ['Tab focus', 'Tab'],
+  ['Enter zoom', 'Enter'],
+  ['a answer', 'a'],
+  ['p pause', 'p'],
+  ['r reconnect', 'r'],
+  ['/ filter', '/'],
+];
+const ZOOM_HINTS: readonly Hint[] = [
+  ['Esc back', 'Esc'],
+  ['j/k scroll', 'j/k'],
+  ['g/G top/follow', 'g/G'],
+  ['y pretty', 'y'],
+  ['a answer', 'a'],
+];
+/** Always shown, at any width: the way to learn the rest and the way out. */
+export const ESSENTIAL_HINTS = '? help · q quit';
+const SEP = ' · ';
+
+/**
+ * The hints that fit in `width` columns, always ending with "? help · q quit":
+ * full forms while they fit, then short forms, dropping the least important first.
+ */
+export function keyHints(width: number, zoomed: boolean): string {
+  const hints = zoomed ? ZOOM_HINTS : GRID_HINTS;
+  const fits = (parts: readonly string[]) =>
+    displayWidth([...parts, ESSENTIAL_HINTS].join(SEP)) <= width;
+  for (const form of [0, 1] as const) {
+    for (let count = hints.length; count > 0; count--) {
+      const parts = hints.slice(0, count).map((hint) => hint[form]);
+      if (fits(parts)) return [...parts, ESSENTIAL_HINTS].join(SEP);
+    }
+  }
+  return ESSENTIAL_HINTS;
+}
 
 export function totalsText(overview: OverviewSnapshot): string {
   const parts = [
@@ -62,10 +98,27 @@ export const Footer = memo(function Footer(props: FooterProps) {
       {text: ' (same conversation)  Enter send · Esc cancel', color: theme.muted},
     ];
   } else {
-    segments = [{text: ` ${totalsText(overview)}`, bold: true}];
-    if (props.hidden > 0)
-      segments.push({text: ` · ${props.hidden} more below/above (Tab)`, color: theme.warn});
-    segments.push({text: `  ${props.zoomed ? ZOOM_HINTS : GRID_HINTS}`, color: theme.muted});
+    // The hints get what the totals leave, but never less than the essential ones;
+    // the hidden-panes note sits right after the stream counts so it survives a cut.
+    const totals = totalsText(overview).split(' · ');
+    const head = ` ${totals.slice(0, 2).join(' · ')}`;
+    const tail = totals.length > 2 ? ` · ${totals.slice(2).join(' · ')}` : '';
+    const hidden = props.hidden > 0 ? ` · ${props.hidden} more below/above (Tab)` : '';
+    const minimum = displayWidth(`  ${ESSENTIAL_HINTS}`);
+    const budget = Math.max(0, props.width - Math.max(minimum, Math.floor(props.width * 0.4)));
+    const status = clipSegments(
+      [
+        {text: head, bold: true},
+        {text: hidden, color: theme.warn},
+        {text: tail, bold: true},
+      ].filter((segment) => segment.text !== ''),
+      budget,
+    );
+    const used = status.reduce((total, segment) => total + displayWidth(segment.text), 0);
+    segments = [
+      ...status,
+      {text: `  ${keyHints(props.width - used - 2, props.zoomed)}`, color: theme.muted},
+    ];
   }
   return <Line segments={segments} width={props.width} />;
 });

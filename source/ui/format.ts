@@ -35,10 +35,8 @@ export function formatDuration(ms: number): string {
   return `${Math.floor(minutes / 60)}h${String(minutes % 60).padStart(2, '0')}m`;
 }
 
-/** Seconds for a countdown: "3s", rounding up so it never shows 0s early. */
-export function formatCountdown(ms: number): string {
-  return ms <= 0 ? 'now' : `in ${Math.ceil(ms / 1000)}s`;
-}
+/** The reconnect countdown ("in 3s", "now"): one function for the badge and the pane line. */
+export {formatCountdown} from '../core/store/countdown.js';
 
 function two(value: number): string {
   return String(value).padStart(2, '0');

@@ -18,6 +18,8 @@ export type PaneBodyProps = {
   readonly width: number;
   readonly height: number;
   readonly timestamps: boolean;
+  /** The clock, for lines that count down (a pending reconnect). */
+  readonly now: number;
   /** Zoomed view: which slice is visible and which entry is selected. */
   readonly zoom: ZoomWindow | undefined;
   /** Pretty view: the entry and the first visible row. */
@@ -61,6 +63,7 @@ export const EventLines = memo(function EventLines(props: PaneBodyProps) {
           width={props.width}
           typeWidth={typeWidth}
           timestamps={props.timestamps}
+          now={entry.countdown ? props.now : 0}
           millis={zoom !== undefined}
           selected={zoom !== undefined && !zoom.following && start + offset === zoom.selected}
         />

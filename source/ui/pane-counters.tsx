@@ -12,7 +12,7 @@ const MAX_ID_CHARS = 24;
 export function counterParts(snapshot: StreamSnapshot, now: number): string[] {
   const {counters} = snapshot;
   const parts = [
-    `${formatCount(counters.events)} ev`,
+    `${snapshot.run > 1 ? `run ${snapshot.run}: ` : ''}${formatCount(counters.events)} ev`,
     formatRate(eventsPerSecond(snapshot.rate, now)),
     formatBytes(counters.bytes),
     `${formatCount(counters.reconnects)} reconn`,

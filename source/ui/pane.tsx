@@ -105,6 +105,7 @@ export const Pane = memo(function Pane(props: PaneProps) {
           width={width}
           height={bodyHeight}
           timestamps={props.timestamps}
+          now={now}
           zoom={zoom}
           pretty={prettyEntry ? {entry: prettyEntry, offset: props.prettyOffset} : undefined}
           answer={answer}

@@ -3,6 +3,7 @@ import {render} from 'ink';
 import type {AnswerPreset} from '../core/answer/index.js';
 import type {SummaryRecord} from '../core/records.js';
 import {createStreamStore} from '../core/store/stream-store.js';
+import type {StreamStore} from '../core/store/types.js';
 import type {StreamController} from '../core/stream-controller.js';
 import {anchoredStdout} from './anchored-stdout.js';
 import {App} from './app.js';
@@ -60,6 +61,18 @@ export const SHUTDOWN_TIMEOUT_MS = 2000;
 export const SIGNAL_SHUTDOWN_TIMEOUT_MS = 1000;
 const SIGNAL_CODES = {SIGINT: 130, SIGTERM: 143, SIGHUP: 129} as const;
 type Signal = keyof typeof SIGNAL_CODES;
+
+/**
+ * "run 2: completed (...): 12 events ..." after a restart, the run the pane's
+ * counters count too (both count the latest run; the first run has no label).
+ */
+function runLabelled(summaries: readonly SummaryRecord[], store: StreamStore): SummaryRecord[] {
+  store.flush();
+  return summaries.map((summary) => {
+    const {run} = store.getSnapshot(summary.stream);
+    return run > 1 ? {...summary, summary: `run ${run}: ${summary.summary}`} : summary;
+  });
+}
 
 /**
  * Runs the dashboard on the alternate screen until q, Ctrl-C, a signal or a
@@ -168,8 +181,11 @@ export async function runDashboard(options: RunDashboardOptions): Promise<Dashbo
     stopping = true;
     runs.stopAll();
     const timeoutMs = options.shutdownTimeoutMs ?? SHUTDOWN_TIMEOUT_MS;
-    summaries = await runs.summaries(
-      outcome.signal ? Math.min(timeoutMs, SIGNAL_SHUTDOWN_TIMEOUT_MS) : timeoutMs,
+    summaries = runLabelled(
+      await runs.summaries(
+        outcome.signal ? Math.min(timeoutMs, SIGNAL_SHUTDOWN_TIMEOUT_MS) : timeoutMs,
+      ),
+      store,
     );
     // Quitting after a stream failed is exit 1, like the headless modes.
     if (outcome.code === 0 && summaries.some((summary) => summary.status === 'failed')) {

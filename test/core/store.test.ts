@@ -125,6 +125,7 @@ describe('stream store', () => {
     expect(kind()).toEqual({
       kind: 'failed',
       message: 'HTTP 401: Access token is invalid',
+      short: 'HTTP 401',
       httpStatus: 401,
     });
     store.ingest(records.summary('s', 'failed', 'HTTP 401 ...'));
@@ -137,8 +138,7 @@ describe('stream store', () => {
     expect(lines).toEqual([
       'notice:connected: HTTP 200 text/event-stream in 20ms',
       'notice:reconnecting in 3s: stream ended',
-      expect.stringMatching(/^notice:failed: HTTP 401 Unauthorized/),
-      'notice:failed (HTTP 401 ...): 0 events in 5 s, 0 reconnects',
+      'notice:failed: HTTP 401: Access token is invalid · 0 events, 0 reconnects',
       'notice:completed (stream ended): 0 events in 5 s, 0 reconnects',
     ]);
   });

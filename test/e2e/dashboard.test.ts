@@ -128,7 +128,7 @@ describe('dashboard in a real terminal', () => {
     const screen = tty.screenText();
     const counters = screen.split('\n')[titleRow(screen, 'flaky') + 1] ?? '';
     expect(counters).toMatch(/[1-9]\d* reconn/);
-    expect(screen).toMatch(/reconnecting in \d/);
+    expect(screen).toMatch(/reconnecting in \d|retried after \d/);
 
     tty.signalChild('SIGTERM');
     const after = await tty.waitFor((text) => /exit=\d+/.test(text), 8_000, 'the exit code');

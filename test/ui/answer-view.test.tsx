@@ -15,7 +15,7 @@ describe('answer view', () => {
     store.ingest(records.open('ticker'));
     store.ingest(records.event('ticker', 1, '{"seq":1}', {type: 'tick'}));
     const app = await renderApp(store, {size: {columns: 80, rows: 24}});
-    expect(app.frame()).toMatch(/message +\{"event":"message"/);
+    expect(app.frame()).toMatch(/message +".*" {2}\{"event":"message"/);
     const frame = await app.press('a');
     expect(frame).toContain('You asked about SSE. Server-Sent Events stream text.');
     expect(frame).not.toContain('"event"');
@@ -24,7 +24,7 @@ describe('answer view', () => {
     expect(frame).toContain('tick {"seq":1}');
     expect(frame).not.toMatch(/─ 2 ticker .* answer /);
     const back = await app.press('a');
-    expect(back).toMatch(/message +\{"event":"message"/);
+    expect(back).toMatch(/message +".*" {2}\{"event":"message"/);
     expect(back).not.toContain('Server-Sent Events stream text.');
   });
 

@@ -57,22 +57,63 @@ describe('state badges', () => {
     );
   });
 
-  it('FAILED with the HTTP status and the server message', async () => {
+  it('FAILED with the part a person needs; the whole message once, on one line in the pane', async () => {
     const error =
       'HTTP 401 Unauthorized (content type application/json): {"code":"unauthorized","message":"Access token is invalid","status":401}';
-    const title = await titleAfter([
-      records.failed('s', error, 401),
-      records.summary('s', 'failed', error),
+    const store = makeStore(['s']);
+    store.ingest(records.failed('s', error, 401));
+    store.ingest(records.summary('s', 'failed', error));
+    const app = await renderApp(store, {size: {columns: 160, rows: 20}});
+    const frame = app.frame();
+    expect(rows(frame)[0]).toMatch(/ FAILED HTTP 401 +━/);
+    const lines = rows(frame).filter((row) => row.includes('Access token is invalid'));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(
+      '· failed: HTTP 401: Access token is invalid · 0 events, 0 reconnects',
+    );
+    expect(frame).not.toContain('failed (HTTP 401');
+
+    const notSse = await titleAfter([
+      records.failed(
+        's',
+        'HTTP 200 OK with content type text/html; charset=utf-8, expected text/event-stream: <html>',
+        200,
+      ),
     ]);
-    expect(title).toContain(' FAILED (HTTP 401: Access token is invalid) ');
+    expect(notSse).toContain(' FAILED not SSE: text/html ');
     const plain = await titleAfter([
       records.failed('s', 'HTTP 404 Not Found (content type text/html)', 404),
     ]);
-    expect(plain).toContain(' FAILED (HTTP 404: Not Found) ');
+    expect(plain).toContain(' FAILED HTTP 404 ');
     const network = await titleAfter([
-      records.failed('s', 'connect ECONNREFUSED 127.0.0.1:9', undefined),
+      records.failed('s', 'server closed the connection', undefined),
     ]);
-    expect(network).toContain(' FAILED (connect ECONNREFUSED 127.0.0.1:9) ');
+    expect(network).toContain(' FAILED server closed the connection ');
+  });
+
+  it('the RETRY badge and the reconnecting line count down together', async () => {
+    const retry = records.reconnecting('s', {
+      delayMs: 1500,
+      failures: 1,
+      maxFailures: Infinity,
+      at: T0 + 1000,
+    });
+    for (const [now, text] of [
+      [T0 + 1000, 'in 2s'],
+      [T0 + 1600, 'in 1s'],
+    ] as const) {
+      const store = makeStore(['s']);
+      store.ingest(retry);
+      const app = await renderApp(store, {size: {columns: 160, rows: 20}, now});
+      const frame = rows(app.frame());
+      expect(frame[0]).toContain(` RETRY ${text} (attempt 1) `);
+      expect(frame.join('\n')).toContain(`· reconnecting ${text}: stream ended`);
+      app.unmount();
+    }
+    const store = makeStore(['s']);
+    store.ingest(retry);
+    const app = await renderApp(store, {size: {columns: 160, rows: 20}, now: T0 + 3000});
+    expect(app.frame()).toContain('· retried after 2s: stream ended');
   });
 
   it('PAUSED next to the connection badge, with the arrivals', async () => {

@@ -34,6 +34,7 @@ describe('hostile server data', () => {
     store.ingest(
       records.failed('evil', `HTTP 500 (content type text/plain): ${ESC}]52;c;AAAA${BEL}`, 500),
     );
+    store.ingest(records.summary('evil', 'failed', 'HTTP 500'));
     const app = await renderApp(store, {size: {columns: 400, rows: 20}});
     const frame = app.frame();
     expect(frame).not.toMatch(raw);
@@ -46,7 +47,8 @@ describe('hostile server data', () => {
     expect(frame).toContain('x\\x1b[31m');
     expect(frame).toContain('{"x":"\\x9b2J","y":"\\u001b[2J"}');
     expect(frame).toContain('reset \\x1b[2J');
-    expect(frame).toContain('FAILED (HTTP 500: \\x1b]52;c;AAAA\\x07)');
+    expect(frame).toContain('FAILED HTTP 500');
+    expect(frame).toContain('failed: HTTP 500: \\x1b]52;c;AAAA\\x07');
   });
 
   it('stays escaped in the zoomed and pretty views', async () => {

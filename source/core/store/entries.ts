@@ -1,7 +1,9 @@
-import {compactLine, sliceCodePoints} from '../display-text.js';
+import {compactLine, compactText, parseJson, sliceCodePoints} from '../display-text.js';
+import {summarizeEvent} from './event-summary.js';
 import type {Redactor} from '../redact.js';
-import type {EventRecord, StreamRecord} from '../records.js';
+import type {ErrorRecord, EventRecord, StreamRecord} from '../records.js';
 import {sanitize} from '../sanitize.js';
+import {reconnectingText} from './countdown.js';
 import type {ConnectionInfo, DisplayEntry} from './types.js';
 
 /** Raw data kept per event for the pretty view and export. */
@@ -28,6 +30,19 @@ function displayType(eventType: string, data: string): string {
   return innerName.exec(data.slice(0, 80))?.[1] ?? eventType;
 }
 
+/**
+ * The row text of an event: its useful part first (summarizeEvent), then the
+ * data as one line. The data is parsed at most once, here, at ingest.
+ */
+export function eventLine(eventType: string, data: string): string {
+  const parsed = parseJson(data);
+  if (!parsed) return compactText(data);
+  const minified = JSON.stringify(parsed.value) ?? data;
+  const summary = summarizeEvent(eventType, parsed.value);
+  const json = compactText(minified);
+  return summary === undefined ? json : `${compactText(summary, 256)}  ${json}`;
+}
+
 export function eventEntry(
   record: EventRecord,
   seq: number,
@@ -48,7 +63,7 @@ export function eventEntry(
     bytesReceived: record.bytesReceived,
     eventType,
     typeLabel: sanitize(sliceCodePoints(displayType(eventType, data), MAX_EVENT_TYPE_CHARS)),
-    line: compactLine(kept),
+    line: eventLine(eventType, kept),
     data: kept,
     dataLength: data.length,
     eventId: redact(record.eventId),
@@ -56,13 +71,13 @@ export function eventEntry(
   };
 }
 
-function seconds(ms: number): string {
-  return ms >= 1000 ? `${Math.round(ms / 100) / 10}s` : `${Math.round(ms)}ms`;
-}
+type Notice = {
+  text: string;
+  level: DisplayEntry['level'];
+  countdown?: DisplayEntry['countdown'];
+};
 
-function noticeText(
-  record: StreamRecord,
-): {text: string; level: DisplayEntry['level']} | undefined {
+function noticeText(record: StreamRecord, failure: ErrorRecord | undefined): Notice | undefined {
   switch (record.type) {
     case 'status':
       if (record.state === 'open') {
@@ -73,33 +88,47 @@ function noticeText(
         };
       }
       if (record.state === 'reconnecting') {
+        const at = record.timestamp + record.delayMs;
         return {
-          text: `reconnecting in ${seconds(record.delayMs)}: ${record.reason}`,
+          text: reconnectingText(at, record.timestamp, record.reason),
           level: 'warn',
+          countdown: {at, reason: record.reason},
         };
       }
       return undefined;
     case 'error':
-      return record.status === 'failed'
-        ? {text: `failed: ${record.error}`, level: 'error'}
-        : undefined;
-    case 'summary':
-      return {text: record.summary, level: record.status === 'failed' ? 'error' : 'info'};
-    case 'event':
+      // A failure is shown once, on the line of the summary that follows it.
+      return undefined;
+    case 'summary': {
+      if (record.status !== 'failed') return {text: record.summary, level: 'info'};
+      const message = failure ? failureLabel(failure.error, failure.httpStatus) : record.reason;
+      const events = `${record.totalEvents} ${record.totalEvents === 1 ? 'event' : 'events'}`;
+      const reconnects = `${record.reconnects} ${record.reconnects === 1 ? 'reconnect' : 'reconnects'}`;
+      return {text: `failed: ${message} · ${events}, ${reconnects}`, level: 'error'};
+    }
     case 'keepalive':
+    case 'event':
       return undefined;
   }
 }
 
-/** A notice line for a connection record worth showing in the pane, if any. */
+function seconds(ms: number): string {
+  return ms >= 1000 ? `${Math.round(ms / 100) / 10}s` : `${Math.round(ms)}ms`;
+}
+
+/**
+ * A notice line for a connection record worth showing in the pane, if any.
+ * `failure` is the run's failed error record, shown on its summary's line.
+ */
 export function noticeEntry(
   record: StreamRecord,
   seq: number,
   redact: Redactor,
+  failure?: ErrorRecord,
 ): DisplayEntry | undefined {
-  const notice = noticeText(record);
+  const notice = noticeText(record, failure);
   if (!notice) return undefined;
-  return {
+  const entry: DisplayEntry = {
     seq,
     kind: 'notice',
     level: notice.level,
@@ -112,8 +141,31 @@ export function noticeEntry(
     dataLength: 0,
     eventId: '',
     eventNumber: 0,
-    record,
+    records: failure && record.type === 'summary' ? [failure, record] : [record],
   };
+  if (!notice.countdown) return entry;
+  const reason = compactLine(redact(notice.countdown.reason), 512);
+  return {...entry, countdown: {at: notice.countdown.at, reason}};
+}
+
+const SHORT_FAILURE_CHARS = 40;
+const notEventStream = /content type ([^\s,;:()]+)/;
+
+/**
+ * The part of a failure a person needs first, for the badge: "HTTP 401",
+ * "not SSE: text/html" (a 200 that is no event stream), or the start of the
+ * message ("server closed the connection").
+ */
+export function failureShort(error: string, httpStatus: number | undefined): string {
+  if (
+    httpStatus === 200 ||
+    (httpStatus === undefined && /expected text\/event-stream/.test(error))
+  ) {
+    const type = notEventStream.exec(error)?.[1];
+    return type === undefined ? 'not SSE' : `not SSE: ${compactLine(type, 64)}`;
+  }
+  if (httpStatus !== undefined) return `HTTP ${httpStatus}`;
+  return compactLine(error, SHORT_FAILURE_CHARS);
 }
 
 /** "HTTP 401 Unauthorized (content type application/json): {body}" from the engine. */
@@ -176,6 +228,7 @@ export function nextConnection(
       return {
         kind: 'failed',
         message: compactLine(redact(failureLabel(record.error, record.httpStatus)), 512),
+        short: failureShort(redact(record.error), record.httpStatus),
         httpStatus: record.httpStatus,
       };
     case 'summary':
@@ -185,6 +238,7 @@ export function nextConnection(
           : {
               kind: 'failed',
               message: compactLine(redact(record.reason), 512),
+              short: failureShort(redact(record.reason), undefined),
               httpStatus: undefined,
             };
       }

@@ -5,9 +5,9 @@ import type {Redactor} from '../redact.js';
 import type {EventRecord, StreamRecord} from '../records.js';
 import type {DisplayEntry, ExportResult} from './types.js';
 
-/** The record an entry stands for; event data is the capped copy the store kept. */
-export function entryRecord(stream: string, entry: DisplayEntry): StreamRecord | undefined {
-  if (entry.kind === 'notice') return entry.record;
+/** The records an entry stands for; event data is the capped copy the store kept. */
+export function entryRecords(stream: string, entry: DisplayEntry): readonly StreamRecord[] {
+  if (entry.kind === 'notice') return entry.records ?? [];
   const record: EventRecord = {
     type: 'event',
     stream,
@@ -18,7 +18,7 @@ export function entryRecord(stream: string, entry: DisplayEntry): StreamRecord |
     data: entry.data,
     eventId: entry.eventId,
   };
-  return record;
+  return [record];
 }
 
 /** NDJSON text (the headless wire contract) of the entries, secrets redacted. */
@@ -30,11 +30,13 @@ export function entriesToNdjson(
   let text = '';
   let count = 0;
   for (const entry of entries) {
-    const record = entryRecord(stream, entry);
-    const line = record && toNdjsonLine(record, redact);
-    if (line) {
-      text += line;
-      count++;
+    for (const record of entryRecords(stream, entry)) {
+      const extra = record.type === 'summary' ? entry.summaryExtra : undefined;
+      const line = toNdjsonLine(record, redact, extra);
+      if (line) {
+        text += line;
+        count++;
+      }
     }
   }
   return {text, count};

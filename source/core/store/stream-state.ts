@@ -1,6 +1,7 @@
 import {answerSnapshot, type AnswerSnapshot, type AnswerState} from '../answer/index.js';
 import {createCounters, type StreamCounters} from '../counters.js';
 import type {Redactor} from '../redact.js';
+import type {ErrorRecord} from '../records.js';
 import {createRateMeter, emptyRateSample, type RateMeter} from './rate.js';
 import {RingBuffer} from './ring-buffer.js';
 import type {ConnectionInfo, DisplayEntry, OverviewSnapshot, StreamSnapshot} from './types.js';
@@ -13,11 +14,16 @@ import type {ConnectionInfo, DisplayEntry, OverviewSnapshot, StreamSnapshot} fro
 export type StreamState = {
   readonly name: string;
   readonly ring: RingBuffer<DisplayEntry>;
-  readonly counters: StreamCounters;
+  /** The current run's counters (reset when a run starts, like the engine's). */
+  counters: StreamCounters;
+  /** Runs started so far (s/r restarts, follow-ups); 0 before the first. */
+  run: number;
   readonly rate: RateMeter;
   redact: Redactor;
   connection: ConnectionInfo;
   running: boolean;
+  /** The run's failed error record until its summary shows it. */
+  failure: ErrorRecord | undefined;
   seq: number;
   dropped: number;
   paused: boolean;
@@ -55,6 +61,7 @@ export function publish(state: StreamState): StreamSnapshot {
     version: state.version,
     connection: state.connection,
     running: state.running,
+    run: state.run,
     counters: {
       ...counters,
       lastEventId: state.redact(counters.lastEventId),
@@ -76,10 +83,12 @@ export function createState(name: string, bufferSize: number): StreamState {
     name,
     ring: new RingBuffer<DisplayEntry>(bufferSize),
     counters: createCounters(),
+    run: 0,
     rate: createRateMeter(),
     redact: identity,
     connection: {kind: 'idle'},
     running: false,
+    failure: undefined,
     seq: 0,
     dropped: 0,
     paused: false,
@@ -98,6 +107,7 @@ export function createState(name: string, bufferSize: number): StreamState {
     version: 0,
     connection: state.connection,
     running: false,
+    run: 0,
     counters: {...createCounters(), eventTypes: 0},
     rate: emptyRateSample,
     entries: [],

@@ -1,10 +1,12 @@
+import {answerSummaryFields} from '../answer-wire.js';
 import {
+  answerSnapshot,
   applyAnswerRecord,
   clearAnswerHistory,
   latestConversationId,
   setAnswerQuery,
 } from '../answer/index.js';
-import {applyRecord} from '../counters.js';
+import {applyRecord, createCounters} from '../counters.js';
 import {createRedactor, secretsOfSpec} from '../redact.js';
 import type {StreamRecord} from '../records.js';
 import {DEFAULT_DATA_CAP, eventEntry, nextConnection, noticeEntry} from './entries.js';
@@ -79,6 +81,11 @@ export function createStreamStore(options: StreamStoreOptions = {}): StreamStore
 
   const ingest = (record: StreamRecord): void => {
     const state = ensure(record.stream);
+    if (record.type === 'status' && !state.running) {
+      // A new run: count it from zero, as its summary will.
+      state.run++;
+      if (state.run > 1) state.counters = createCounters();
+    }
     applyRecord(state.counters, record);
     if (state.answer && applyAnswerRecord(state.answer, record)) state.answerChanged = true;
     state.connection = nextConnection(state.connection, record, state.redact);
@@ -88,11 +95,19 @@ export function createStreamStore(options: StreamStoreOptions = {}): StreamStore
       state.rate.add(now());
       addEntry(state, eventEntry(record, ++state.seq, dataCap, state.redact));
       if (state.paused) state.pausedArrivals++;
+    } else if (record.type === 'error' && record.status === 'failed') {
+      state.failure = record;
     } else {
-      const notice = noticeEntry(record, state.seq + 1, state.redact);
+      const notice = noticeEntry(record, state.seq + 1, state.redact, state.failure);
+      if (record.type === 'summary') state.failure = undefined;
       if (notice) {
         state.seq++;
-        addEntry(state, notice);
+        // The answer fields of a --json summary, so the export writes the same record.
+        const extra =
+          record.type === 'summary' && state.answer
+            ? answerSummaryFields(answerSnapshot(state.answer).current)
+            : undefined;
+        addEntry(state, extra ? {...notice, summaryExtra: extra} : notice);
       }
     }
     changed(state);

@@ -30,8 +30,12 @@ export type DisplayEntry = {
   /** The stream's last event ID after this event, raw. */
   readonly eventId: string;
   readonly eventNumber: number;
-  /** For notices: the record they describe, for export. */
-  readonly record?: StreamRecord;
+  /** For notices: the records they stand for, for export (a failure and its summary share one line). */
+  readonly records?: readonly StreamRecord[];
+  /** For a summary notice of an answer stream: the answer fields its --json record carries. */
+  readonly summaryExtra?: Readonly<Record<string, unknown>>;
+  /** For a "reconnecting" notice: when the retry is due and why, so the line counts down. */
+  readonly countdown?: {readonly at: number; readonly reason: string};
 };
 
 /** What the state badge shows. */
@@ -49,7 +53,14 @@ export type ConnectionInfo =
       readonly reason: string;
     }
   | {readonly kind: 'closed'; readonly status: 'completed' | 'stopped'; readonly reason: string}
-  | {readonly kind: 'failed'; readonly message: string; readonly httpStatus: number | undefined};
+  | {
+      readonly kind: 'failed';
+      /** The whole message, one line (the pane's notice). */
+      readonly message: string;
+      /** The part a person needs first (the badge): "HTTP 401", "not SSE: text/html". */
+      readonly short: string;
+      readonly httpStatus: number | undefined;
+    };
 
 export type CountersView = Readonly<Omit<StreamCounters, 'eventsByType'>> & {
   readonly eventTypes: number;
@@ -62,6 +73,8 @@ export type StreamSnapshot = {
   readonly connection: ConnectionInfo;
   /** True from the first status record of a run until its summary. */
   readonly running: boolean;
+  /** Which run the counters count: 1 for the first, 2 after a restart (s, r, a follow-up). */
+  readonly run: number;
   readonly counters: CountersView;
   readonly rate: RateSample;
   /** Oldest first. Frozen at the moment of pausing while paused. */
