@@ -126,12 +126,34 @@ export async function runDashboard(options: RunDashboardOptions): Promise<Dashbo
   process.on('unhandledRejection', onCrash);
   process.on('exit', restore);
 
+  // Ctrl-Z: raw mode delivers it as a key (0x1a), not as a signal. Give the
+  // terminal back, stop like a shell job, and on `fg` (SIGCONT) take it again
+  // and redraw everything (a resize event makes the app draw a whole frame).
+  const onContinue = (): void => {
+    if (terminal.restored) return;
+    terminal.resume();
+    stdout.emit('resize');
+  };
+  const suspend = (): void => {
+    if (terminal.restored || stopping) return;
+    terminal.suspend();
+    process.once('SIGCONT', onContinue);
+    try {
+      process.kill(process.pid, 'SIGTSTP');
+    } catch {
+      // No job control here (or not allowed): carry on as if resumed.
+      process.off('SIGCONT', onContinue);
+      onContinue();
+    }
+  };
+
   const controls = createDashboardControls({
     streams,
     store,
     runs,
     exportDir: options.exportDir ?? process.cwd(),
     quit: () => settle({code: 0}),
+    suspend,
   });
   let outcome: {code: number; error?: unknown};
   let summaries: SummaryRecord[] = [];
@@ -173,6 +195,7 @@ export async function runDashboard(options: RunDashboardOptions): Promise<Dashbo
     process.off('uncaughtException', onCrash);
     process.off('unhandledRejection', onCrash);
     process.off('exit', restore);
+    process.off('SIGCONT', onContinue);
   }
   return outcome.error === undefined
     ? {exitCode: outcome.code, summaries}
