@@ -53,6 +53,8 @@ export type DashboardResult = {
 
 export const DEFAULT_FPS = 30;
 export const SHUTDOWN_TIMEOUT_MS = 2000;
+/** How long Ctrl-Z waits for the stop to take before it takes the terminal back. */
+const SUSPEND_FALLBACK_MS = 300;
 const SIGNAL_CODES = {SIGINT: 130, SIGTERM: 143, SIGHUP: 129} as const;
 type Signal = keyof typeof SIGNAL_CODES;
 
@@ -129,22 +131,29 @@ export async function runDashboard(options: RunDashboardOptions): Promise<Dashbo
   // Ctrl-Z: raw mode delivers it as a key (0x1a), not as a signal. Give the
   // terminal back, stop like a shell job, and on `fg` (SIGCONT) take it again
   // and redraw everything (a resize event makes the app draw a whole frame).
+  let suspended = false;
   const onContinue = (): void => {
+    process.off('SIGCONT', onContinue);
+    if (!suspended) return;
+    suspended = false;
     if (terminal.restored) return;
     terminal.resume();
     stdout.emit('resize');
   };
   const suspend = (): void => {
-    if (terminal.restored || stopping) return;
+    if (terminal.restored || stopping || suspended) return;
+    suspended = true;
     terminal.suspend();
-    process.once('SIGCONT', onContinue);
+    process.on('SIGCONT', onContinue);
     try {
       process.kill(process.pid, 'SIGTSTP');
     } catch {
-      // No job control here (or not allowed): carry on as if resumed.
-      process.off('SIGCONT', onContinue);
-      onContinue();
+      // Not allowed here: carry on as if resumed.
     }
+    // Without job control (an orphaned process group) the kernel drops the
+    // stop signal: then this runs soon and takes the terminal back. After a
+    // real stop it runs on resume, together with the SIGCONT handler.
+    setTimeout(onContinue, SUSPEND_FALLBACK_MS).unref();
   };
 
   const controls = createDashboardControls({
