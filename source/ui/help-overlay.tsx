@@ -23,7 +23,6 @@ function helpRows(theme: Theme): Segment[][] {
       {text: ' ssedeck keys', bold: true, color: theme.accent},
       {text: '  (j/k ↑/↓ PgUp/PgDn scroll, any other key closes)', color: theme.muted},
     ],
-    [],
     ...KEY_HELP.map(({keys, action}): Segment[] => [
       {text: `  ${fitToWidth(keys, KEY_COLUMN)} `, bold: true},
       {text: action},
@@ -38,7 +37,7 @@ function helpRows(theme: Theme): Segment[][] {
 }
 
 /** Rows of help text (one per line, never wrapped). */
-export const HELP_ROWS = 2 + KEY_HELP.length + 2 + BADGES.length;
+export const HELP_ROWS = 1 + KEY_HELP.length + 2 + BADGES.length;
 
 /**
  * The highest first row the overlay can scroll to at `height` rows: 0 when

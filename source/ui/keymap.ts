@@ -61,8 +61,7 @@ export const KEY_HELP: readonly {readonly keys: string; readonly action: string}
   {keys: 'h', action: 'answer view: show / hide the reasoning'},
   {keys: 'i / x', action: 'Dify: ask a follow-up (Enter send, Esc cancel) / stop the task'},
   {keys: '?', action: 'this help'},
-  {keys: 'q or Ctrl-C', action: 'quit'},
-  {keys: 'Ctrl-Z', action: 'suspend to the shell (fg brings it back)'},
+  {keys: 'q or Ctrl-C', action: 'quit (Ctrl-Z: suspend to the shell, fg resumes)'},
   {keys: 'in / and i input', action: '←/→ Home/End ^A/^E ^W ^U/^K edit, ↑/↓ history, paste'},
 ];
 
