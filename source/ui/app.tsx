@@ -5,6 +5,7 @@ import type {DashboardControls} from './controls.js';
 import {Footer} from './footer.js';
 import {Grid} from './grid.js';
 import {HelpOverlay} from './help-overlay.js';
+import {useInputToken} from './hooks/use-input-token.js';
 import {useKeyHandler} from './hooks/use-key-handler.js';
 import {useNow} from './hooks/use-now.js';
 import {useStreamNames} from './hooks/use-stream-snapshot.js';
@@ -56,7 +57,8 @@ export function App(props: AppProps) {
     () => computeGridLayout(size, names.length, state.focus),
     [size, names.length, state.focus],
   );
-  useInput(useKeyHandler({state, dispatch, store, controls, layout}));
+  const lastToken = useInputToken();
+  useInput(useKeyHandler({state, dispatch, store, controls, layout}, lastToken));
   const messageId = state.message?.id;
   useEffect(() => {
     if (messageId === undefined) return;
@@ -68,7 +70,7 @@ export function App(props: AppProps) {
   const name = focusedName(state);
   let body;
   if (state.help) {
-    body = <HelpOverlay width={layout.width} height={layout.paneArea} />;
+    body = <HelpOverlay width={layout.width} height={layout.paneArea} scroll={state.helpScroll} />;
   } else if (state.view === 'zoom' && name !== undefined) {
     const pretty = state.pretty?.name === name ? state.pretty : undefined;
     body = (

@@ -18,4 +18,6 @@ export type DashboardControls = {
   /** Asks Dify to stop the stream's running task; the stream reads on to its end. */
   stopAnswer(name: string): Promise<ControlResult>;
   quit(): void;
+  /** Ctrl-Z: gives the terminal back and stops the process until `fg`. */
+  suspend(): void;
 };

@@ -14,6 +14,8 @@ export type ControlsOptions = {
   /** Where `e` writes exports. */
   readonly exportDir: string;
   readonly quit: () => void;
+  /** Ctrl-Z (default: nothing). */
+  readonly suspend?: () => void;
   /** How long a follow-up waits for the run it stopped to end (default 5000 ms). */
   readonly stopWaitMs?: number;
   /** Dify's stop endpoint (tests replace it). */
@@ -95,5 +97,6 @@ export function createDashboardControls(options: ControlsOptions): DashboardCont
       return {ok: result.ok, message: `${name}: ${result.message}`};
     },
     quit: options.quit,
+    suspend: options.suspend ?? (() => undefined),
   };
 }

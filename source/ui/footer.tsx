@@ -5,6 +5,7 @@ import type {OverviewSnapshot, StreamStore} from '../core/store/types.js';
 import {formatBytes, formatCount} from './format.js';
 import {useOverview} from './hooks/use-stream-snapshot.js';
 import {useTheme} from './hooks/use-theme.js';
+import {inputSegments, inputView} from './input-line.js';
 import {clipSegments, Line, type Segment} from './line.js';
 import type {AnswerInput, FilterEdit, Message} from './state/ui-state.js';
 
@@ -79,10 +80,11 @@ export const Footer = memo(function Footer(props: FooterProps) {
   const {filterEdit, answerInput, message} = props;
   let segments: Segment[];
   if (filterEdit) {
+    const label = ` filter ${sanitize(filterEdit.name)}: `;
+    const room = Math.max(8, props.width - displayWidth(label));
     segments = [
-      {text: ` filter ${sanitize(filterEdit.name)}: `, color: theme.accent, bold: true},
-      {text: sanitize(filterEdit.draft)},
-      {text: '▏', color: theme.accent},
+      {text: label, color: theme.accent, bold: true},
+      ...inputSegments(inputView(filterEdit, room)),
       {text: '  Enter apply · Esc cancel · text or /regex/', color: theme.muted},
     ];
   } else if (message) {

@@ -4,6 +4,7 @@ import {fitToWidth} from '../core/display-text.js';
 import {useTheme} from './hooks/use-theme.js';
 import {KEY_HELP} from './keymap.js';
 import {Line, type Segment} from './line.js';
+import type {Theme} from './theme.js';
 
 const KEY_COLUMN = 18;
 
@@ -16,15 +17,12 @@ const BADGES: readonly (readonly [string, string])[] = [
   ['PAUSED (+N)', 'display paused with p; N events arrived meanwhile'],
 ];
 
-/** The keymap and the badge legend, over the whole pane area. */
-export const HelpOverlay = memo(function HelpOverlay(props: {width: number; height: number}) {
-  const theme = useTheme();
-  const rows: Segment[][] = [
+function helpRows(theme: Theme): Segment[][] {
+  return [
     [
       {text: ' ssedeck keys', bold: true, color: theme.accent},
-      {text: '  (any key closes)', color: theme.muted},
+      {text: '  (j/k ↑/↓ PgUp/PgDn scroll, any other key closes)', color: theme.muted},
     ],
-    [],
     ...KEY_HELP.map(({keys, action}): Segment[] => [
       {text: `  ${fitToWidth(keys, KEY_COLUMN)} `, bold: true},
       {text: action},
@@ -36,10 +34,42 @@ export const HelpOverlay = memo(function HelpOverlay(props: {width: number; heig
       {text: meaning, color: theme.muted},
     ]),
   ];
+}
+
+/** Rows of help text (one per line, never wrapped). */
+export const HELP_ROWS = 1 + KEY_HELP.length + 2 + BADGES.length;
+
+/**
+ * The highest first row the overlay can scroll to at `height` rows: 0 when
+ * everything fits; otherwise one row is kept for the "more" line.
+ */
+export function helpScrollMax(_width: number, height: number): number {
+  if (HELP_ROWS <= height) return 0;
+  return Math.max(0, HELP_ROWS - Math.max(1, height - 1));
+}
+
+type HelpProps = {readonly width: number; readonly height: number; readonly scroll?: number};
+
+/** The keymap and the badge legend, over the whole pane area; it scrolls when it does not fit. */
+export const HelpOverlay = memo(function HelpOverlay(props: HelpProps) {
+  const theme = useTheme();
+  const {width, height} = props;
+  const rows = helpRows(theme);
+  let shown: Segment[][] = rows.slice(0, height);
+  if (rows.length > height && height > 1) {
+    const room = height - 1;
+    const top = Math.max(0, Math.min(props.scroll ?? 0, rows.length - room));
+    const below = rows.length - (top + room);
+    const more =
+      below > 0
+        ? `↓ ${below} more (j/↓ PgDn)${top > 0 ? ` · ↑ ${top} above` : ''}`
+        : `↑ ${top} above (k/↑ PgUp) · end`;
+    shown = [...rows.slice(top, top + room), [{text: ` ${more}`, color: theme.accent}]];
+  }
   return (
-    <Box flexDirection="column" width={props.width} height={props.height} overflow="hidden">
-      {rows.slice(0, props.height).map((segments, index) => (
-        <Line key={index} segments={segments} width={props.width} />
+    <Box flexDirection="column" width={width} height={height} overflow="hidden">
+      {shown.map((segments, index) => (
+        <Line key={index} segments={segments} width={width} />
       ))}
     </Box>
   );

@@ -1,4 +1,6 @@
 import type {Key} from 'ink';
+import {editOp} from './edit-keys.js';
+import type {EditOp} from './state/line-editor.js';
 import type {Direction} from './state/ui-actions.js';
 import type {InputMode} from './state/ui-state.js';
 
@@ -25,8 +27,8 @@ export type Command =
   | {readonly type: 'scroll'; readonly unit: 'line' | 'page'; readonly delta: 1 | -1}
   | {readonly type: 'scroll-top'}
   | {readonly type: 'scroll-bottom'}
-  | {readonly type: 'filter-type'; readonly text: string}
-  | {readonly type: 'filter-erase'}
+  | {readonly type: 'edit'; readonly op: EditOp}
+  | {readonly type: 'suspend'}
   | {readonly type: 'filter-commit'}
   | {readonly type: 'filter-cancel'}
   | {readonly type: 'answer-view-all'}
@@ -34,8 +36,6 @@ export type Command =
   | {readonly type: 'reasoning'}
   | {readonly type: 'answer-input'}
   | {readonly type: 'answer-stop'}
-  | {readonly type: 'answer-type'; readonly text: string}
-  | {readonly type: 'answer-erase'}
   | {readonly type: 'answer-send'}
   | {readonly type: 'answer-cancel'};
 
@@ -61,23 +61,25 @@ export const KEY_HELP: readonly {readonly keys: string; readonly action: string}
   {keys: 'h', action: 'answer view: show / hide the reasoning'},
   {keys: 'i / x', action: 'Dify: ask a follow-up (Enter send, Esc cancel) / stop the task'},
   {keys: '?', action: 'this help'},
-  {keys: 'q or Ctrl-C', action: 'quit'},
+  {keys: 'q or Ctrl-C', action: 'quit (Ctrl-Z: suspend to the shell, fg resumes)'},
+  {keys: 'in / and i input', action: '←/→ Home/End ^A/^E ^W ^U/^K edit, ↑/↓ history, paste'},
 ];
+
+function editCommand(input: string, key: Key): Command | undefined {
+  const op = editOp(input, key);
+  return op ? {type: 'edit', op} : undefined;
+}
 
 function filterCommand(input: string, key: Key): Command | undefined {
   if (key.return) return {type: 'filter-commit'};
   if (key.escape) return {type: 'filter-cancel'};
-  if (key.backspace || key.delete) return {type: 'filter-erase'};
-  if (key.ctrl || key.meta || key.tab || input === '') return undefined;
-  return {type: 'filter-type', text: input};
+  return editCommand(input, key);
 }
 
 function answerInputCommand(input: string, key: Key): Command | undefined {
   if (key.return) return {type: 'answer-send'};
   if (key.escape) return {type: 'answer-cancel'};
-  if (key.backspace || key.delete) return {type: 'answer-erase'};
-  if (key.ctrl || key.meta || key.tab || input === '') return undefined;
-  return {type: 'answer-type', text: input};
+  return editCommand(input, key);
 }
 
 function scrollCommand(input: string, key: Key): Command | undefined {
@@ -117,31 +119,54 @@ const controlKeys: Readonly<Record<string, Partial<Key>>> = {
   '\n': {return: true},
   '\t': {tab: true},
   '\b': {backspace: true},
-  '\u007F': {delete: true},
+  '\u007F': {backspace: true},
 };
+
+// The Backspace key (DEL, Alt-Backspace ESC DEL): Ink 6.8 reports it as
+// `delete`, like the Delete key (ESC [3~); only the raw token tells them apart.
+const backspaceTokens = new Set(['\u007F', '\u001B\u007F']);
+
+/** A control character typed among other characters: Ctrl plus its letter. */
+function controlPress(character: string, key: Key): {input: string; key: Key} | undefined {
+  const control = controlKeys[character];
+  if (control) return {input: '', key: {...key, ...control}};
+  const code = character.codePointAt(0) ?? 0;
+  if (code < 1 || code > 26) return undefined;
+  return {input: String.fromCodePoint(code + 96), key: {...key, ctrl: true, shift: false}};
+}
 
 /**
  * The key presses in one read. Ink hands over several characters at once when
  * they arrive together (typing fast, key repeat while busy, a paste); each is
  * its own press, so "jjj" scrolls three lines and "2\r" focuses and zooms.
  */
-export function keyPresses(input: string, key: Key): {input: string; key: Key}[] {
+export function keyPresses(input: string, key: Key, token = input): {input: string; key: Key}[] {
+  if (key.delete && backspaceTokens.has(token)) {
+    return [{input, key: {...key, delete: false, backspace: true}}];
+  }
   const characters = Array.from(input);
   if (characters.length <= 1) return [{input, key}];
-  return characters.map((character) => {
-    const control = controlKeys[character];
-    return control
-      ? {input: '', key: {...key, ...control}}
-      : {input: character, key: {...key, shift: /^[A-Z]$/.test(character)}};
-  });
+  return characters.map(
+    (character) =>
+      controlPress(character, key) ?? {
+        input: character,
+        key: {...key, shift: /^[A-Z]$/.test(character)},
+      },
+  );
+}
+
+/** In the help overlay the scroll keys scroll it; every other key closes it (q too). */
+function helpCommand(input: string, key: Key): Command {
+  return scrollCommand(input, key) ?? {type: 'back'};
 }
 
 /** The command for a key press in `mode`, if the key means anything there. */
 export function commandFor(input: string, key: Key, mode: InputMode): Command | undefined {
   if (key.ctrl && input === 'c') return {type: 'quit'};
+  if (key.ctrl && input === 'z') return {type: 'suspend'};
   if (mode === 'answer-input') return answerInputCommand(input, key);
   if (mode === 'filter') return filterCommand(input, key);
-  if (mode === 'help') return input === 'q' ? {type: 'quit'} : {type: 'back'};
+  if (mode === 'help') return helpCommand(input, key);
   if (key.escape) return {type: 'back'};
   if (key.tab) return key.shift ? {type: 'focus-previous'} : {type: 'focus-next'};
   if (key.return) return {type: 'zoom'};

@@ -8,6 +8,7 @@ import {useStreamSnapshot} from './hooks/use-stream-snapshot.js';
 import {paneBodies, type PaneBodyKind} from './pane-body.js';
 import {paneChrome, PaneCounters} from './pane-counters.js';
 import {PaneTitle} from './pane-title.js';
+import type {LineEdit} from './state/line-editor.js';
 import {entryBySeq, zoomWindow} from './zoom-model.js';
 
 /** Title and counters rows above the body (one more when the counters take two rows). */
@@ -36,7 +37,7 @@ export type PaneProps = {
   readonly answerView: boolean;
   readonly reasoning: boolean;
   /** The follow-up being typed in this pane, if its input line is open. */
-  readonly answerInput: string | undefined;
+  readonly answerInput: LineEdit | undefined;
   /** Zoomed answer view: first visible transcript row (undefined = follow the end). */
   readonly answerScroll: number | undefined;
 };

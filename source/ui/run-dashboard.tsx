@@ -59,6 +59,8 @@ export const DEFAULT_FPS = 30;
 export const SHUTDOWN_TIMEOUT_MS = 2000;
 /** After a signal the summaries get less time: the process promises to end within 2 s. */
 export const SIGNAL_SHUTDOWN_TIMEOUT_MS = 1000;
+/** How long Ctrl-Z waits for the stop to take before it takes the terminal back. */
+const SUSPEND_FALLBACK_MS = 300;
 const SIGNAL_CODES = {SIGINT: 130, SIGTERM: 143, SIGHUP: 129} as const;
 type Signal = keyof typeof SIGNAL_CODES;
 
@@ -145,12 +147,41 @@ export async function runDashboard(options: RunDashboardOptions): Promise<Dashbo
   process.on('unhandledRejection', onCrash);
   process.on('exit', restore);
 
+  // Ctrl-Z: raw mode delivers it as a key (0x1a), not as a signal. Give the
+  // terminal back, stop like a shell job, and on `fg` (SIGCONT) take it again
+  // and redraw everything (a resize event makes the app draw a whole frame).
+  let suspended = false;
+  const onContinue = (): void => {
+    process.off('SIGCONT', onContinue);
+    if (!suspended) return;
+    suspended = false;
+    if (terminal.restored) return;
+    terminal.resume();
+    stdout.emit('resize');
+  };
+  const suspend = (): void => {
+    if (terminal.restored || stopping || suspended) return;
+    suspended = true;
+    terminal.suspend();
+    process.on('SIGCONT', onContinue);
+    try {
+      process.kill(process.pid, 'SIGTSTP');
+    } catch {
+      // Not allowed here: carry on as if resumed.
+    }
+    // Without job control (an orphaned process group) the kernel drops the
+    // stop signal: then this runs soon and takes the terminal back. After a
+    // real stop it runs on resume, together with the SIGCONT handler.
+    setTimeout(onContinue, SUSPEND_FALLBACK_MS).unref();
+  };
+
   const controls = createDashboardControls({
     streams,
     store,
     runs,
     exportDir: options.exportDir ?? process.cwd(),
     quit: () => settle({code: 0}),
+    suspend,
   });
   let outcome: Outcome;
   let summaries: SummaryRecord[] = [];
@@ -202,6 +233,7 @@ export async function runDashboard(options: RunDashboardOptions): Promise<Dashbo
     process.off('uncaughtException', onCrash);
     process.off('unhandledRejection', onCrash);
     process.off('exit', restore);
+    process.off('SIGCONT', onContinue);
   }
   return outcome.error === undefined
     ? {exitCode: outcome.code, summaries}

@@ -13,21 +13,23 @@ function chatStore() {
 }
 
 const inputRow = (frame: string) => rows(frame).find((line) => line.startsWith(' › '));
+/** The cursor: an inverse cell, a space at the end of the line (no colors here: see line-editing.test.tsx). */
+const CURSOR = ' ';
 
 describe('follow-up input line', () => {
   it('i opens it in the pane (answer view), shows typed text, erases, and Esc cancels', async () => {
     const app = await renderApp(chatStore(), {size: {columns: 80, rows: 24}});
     let frame = await app.press('i');
-    expect(inputRow(frame)).toBe(' › ▏  Enter send · Esc cancel');
+    expect(inputRow(frame)).toBe(` › ${CURSOR}  Enter send · Esc cancel`);
     expect(frame).toContain(' The first answer.');
     expect(rows(frame).at(-1)).toContain('follow-up to chat (same conversation)');
     frame = await app.press('hello');
-    expect(inputRow(frame)).toContain('› hello▏');
+    expect(inputRow(frame)).toContain(`› hello${CURSOR}`);
     frame = await app.press(KEYS.backspace);
-    expect(inputRow(frame)).toContain('› hell▏');
+    expect(inputRow(frame)).toContain(`› hell${CURSOR}`);
     // Every key types while the line is open: q, a, x, Tab-less letters.
     frame = await app.press('qax?');
-    expect(inputRow(frame)).toContain('› hellqax?▏');
+    expect(inputRow(frame)).toContain(`› hellqax?${CURSOR}`);
     expect(app.controls.calls).toEqual([]);
     frame = await app.press(KEYS.escape);
     expect(inputRow(frame)).toBeUndefined();
@@ -61,7 +63,7 @@ describe('follow-up input line', () => {
     // Separate reads with no render in between: the handler of the last render runs them.
     for (const key of ['i', 't', 'q']) app.stdin.write(key);
     const frame = await app.settle();
-    expect(inputRow(frame)).toContain('› tq▏');
+    expect(inputRow(frame)).toContain(`› tq${CURSOR}`);
     expect(app.controls.calls).toEqual([]);
   });
 
@@ -88,7 +90,7 @@ describe('follow-up input line', () => {
     const app = await renderApp(chatStore(), {size: {columns: 40, rows: 12}});
     await app.press('i');
     const frame = await app.press('a question far longer than the pane is wide, ending HERE');
-    expect(inputRow(frame)).toMatch(/^ › ….*ending HERE▏/);
+    expect(inputRow(frame)).toMatch(/^ › ….*ending HERE /);
     expect(rows(frame).length).toBeLessThanOrEqual(11);
   });
 });

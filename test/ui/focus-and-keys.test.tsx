@@ -153,7 +153,7 @@ describe('filter', () => {
 });
 
 describe('help', () => {
-  it('? shows every key and the badges; any key closes it; q still quits', async () => {
+  it('? shows every key and the badges; any key closes it, q too', async () => {
     const app = await renderApp(storeWith(['a']), {size: {columns: 100, rows: 40}});
     const frame = await app.press('?');
     for (const text of [
@@ -171,6 +171,9 @@ describe('help', () => {
     expect(frame).not.toContain('a data');
     expect(await app.press('x')).toContain('a data');
     await app.press('?');
+    // q closes the overlay like every other key there: it does not quit.
+    expect(await app.press('q')).toContain('a data');
+    expect(app.controls.calls).toEqual([]);
     await app.press('q');
     expect(app.controls.calls).toEqual(['quit']);
   });

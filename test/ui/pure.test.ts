@@ -39,8 +39,16 @@ describe('keymap', () => {
   it('maps keys per mode', () => {
     expect(commandFor('c', key({ctrl: true}), 'filter')).toEqual({type: 'quit'});
     expect(commandFor('q', noKey, 'grid')).toEqual({type: 'quit'});
-    expect(commandFor('q', noKey, 'filter')).toEqual({type: 'filter-type', text: 'q'});
+    expect(commandFor('q', noKey, 'filter')).toEqual({
+      type: 'edit',
+      op: {type: 'insert', text: 'q'},
+    });
     expect(commandFor('x', noKey, 'help')).toEqual({type: 'back'});
+    // q closes the help overlay like every other key there; it does not quit.
+    expect(commandFor('q', noKey, 'help')).toEqual({type: 'back'});
+    expect(commandFor('j', noKey, 'help')).toEqual({type: 'scroll', unit: 'line', delta: 1});
+    expect(commandFor('z', key({ctrl: true}), 'grid')).toEqual({type: 'suspend'});
+    expect(commandFor('z', key({ctrl: true}), 'answer-input')).toEqual({type: 'suspend'});
     expect(commandFor('', key({tab: true, shift: true}), 'grid')).toEqual({type: 'focus-previous'});
     expect(commandFor('', key({upArrow: true}), 'grid')).toEqual({
       type: 'focus-move',
@@ -66,6 +74,19 @@ describe('keymap', () => {
       {input: '', key: key({return: true})},
       {input: 'G', key: key({shift: true})},
     ]);
+    // Control characters read together are Ctrl keys; DEL is Backspace.
+    expect(keyPresses('a\u0017\u007F', noKey)).toEqual([
+      {input: 'a', key: noKey},
+      {input: 'w', key: key({ctrl: true})},
+      {input: '', key: key({backspace: true})},
+    ]);
+    // Ink reports Backspace (DEL) and Delete (ESC [3~) both as delete: the token decides.
+    expect(keyPresses('', key({delete: true}), '\u007F')).toEqual([
+      {input: '', key: key({backspace: true})},
+    ]);
+    expect(keyPresses('', key({delete: true}), '\u001B[3~')).toEqual([
+      {input: '', key: key({delete: true})},
+    ]);
   });
 });
 
@@ -83,11 +104,13 @@ describe('ui reducer', () => {
 
   it('edits, commits and cancels filters; Esc backs out one level at a time', () => {
     let state = uiReducer(start, {type: 'filter-start'});
-    state = uiReducer(state, {type: 'filter-type', text: 'er\u0007r'});
+    state = uiReducer(state, {type: 'input-edit', op: {type: 'insert', text: 'er\u0007r'}});
     expect(activeFilter(state, 'a')).toBe('err');
     state = uiReducer(state, {type: 'filter-commit'});
     expect(state.filters).toEqual({a: 'err'});
-    state = uiReducer(uiReducer(state, {type: 'filter-start'}), {type: 'filter-erase'});
+    state = uiReducer(state, {type: 'filter-start'});
+    state = uiReducer(state, {type: 'input-edit', op: {type: 'move', to: 'end'}});
+    state = uiReducer(state, {type: 'input-edit', op: {type: 'delete', what: 'before'}});
     expect(activeFilter(state, 'a')).toBe('er');
     state = uiReducer(state, {type: 'back'});
     expect(activeFilter(state, 'a')).toBe('err');

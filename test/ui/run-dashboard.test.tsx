@@ -6,10 +6,11 @@ import {parseStreamSpec, resolveStreamSpec} from '../../source/core/stream-spec.
 import {runDashboard, type RunDashboardOptions} from '../../source/ui/run-dashboard.js';
 import {dify} from './answer-fixtures.js';
 import {
+  DISABLE_PASTE,
+  ENABLE_PASTE,
   ENTER_ALT_SCREEN,
   HIDE_CURSOR,
-  LEAVE_ALT_SCREEN,
-  SHOW_CURSOR,
+  LEAVE_SEQUENCE,
 } from '../../source/ui/terminal-session.js';
 import {records} from './fixtures.js';
 
@@ -125,6 +126,8 @@ describe('runDashboard', () => {
     const {stdout, stdin, result} = setup(streams);
     expect(stdout.output.startsWith(ENTER_ALT_SCREEN)).toBe(true);
     expect(stdout.output).toContain(HIDE_CURSOR);
+    // Bracketed paste on from the start, off again with the alternate screen.
+    expect(stdout.output.slice(0, 40)).toContain(ENABLE_PASTE);
     await waitUntil(() => stdout.output.includes(' OPEN ') && stdin.isRaw);
     stdin.type('q');
     const {exitCode, summaries} = await result;
@@ -134,7 +137,8 @@ describe('runDashboard', () => {
       ['two', 'stopped'],
     ]);
     expect(streams.map((stream) => stream.stops)).toEqual([1, 1]);
-    expect(stdout.output.endsWith(SHOW_CURSOR + LEAVE_ALT_SCREEN)).toBe(true);
+    expect(stdout.output.endsWith(LEAVE_SEQUENCE)).toBe(true);
+    expect(LEAVE_SEQUENCE.startsWith(DISABLE_PASTE)).toBe(true);
     expect(stdin.isRaw).toBe(false);
     expect(stdin.rawModes.at(-1)).toBe(false);
     // Nothing printed after leaving: the caller prints the summaries.
@@ -152,7 +156,7 @@ describe('runDashboard', () => {
       const outcome = await result;
       expect(outcome.exitCode).toBe(code);
       expect(outcome.summaries).toHaveLength(1);
-      expect(stdout.output.endsWith(SHOW_CURSOR + LEAVE_ALT_SCREEN)).toBe(true);
+      expect(stdout.output.endsWith(LEAVE_SEQUENCE)).toBe(true);
       expect(signals.listenerCount(signal)).toBe(0);
     }
   });
@@ -176,7 +180,7 @@ describe('runDashboard', () => {
     const outcome = await result;
     expect(outcome.exitCode).toBe(1);
     expect(String(outcome.error)).toContain('cannot start bad');
-    expect(stdout.output.endsWith(SHOW_CURSOR + LEAVE_ALT_SCREEN)).toBe(true);
+    expect(stdout.output.endsWith(LEAVE_SEQUENCE)).toBe(true);
     expect(stdin.isRaw).toBe(false);
   });
 

@@ -25,6 +25,12 @@ function rowSegments(row: AnswerRow, theme: Theme): Segment[] {
       return [
         margin,
         {text: row.text, color: theme.accent, bold: true},
+        ...(row.cursor
+          ? [
+              {text: row.cursor.at, color: theme.accent, bold: true, inverse: true},
+              {text: row.cursor.after, color: theme.accent, bold: true},
+            ]
+          : []),
         {text: row.hint ?? '', color: theme.muted, dim: true},
       ];
   }

@@ -1,14 +1,14 @@
 import {answerErrorText, answerStatusLine} from '../../core/answer/index.js';
 import type {AnswerRun, AnswerSnapshot} from '../../core/answer/index.js';
 import {displayWidth} from '../../core/display-text.js';
-import {sanitize} from '../../core/sanitize.js';
+import {inputView} from '../input-line.js';
+import type {LineEdit} from '../state/line-editor.js';
 import {transcriptRows, type AnswerRow, type AnswerTone, type RunWrappers} from './transcript.js';
 import {wrapParagraphs} from './wrap-text.js';
 
 /** Rows an error may take above the status line. */
 export const MAX_ERROR_ROWS = 2;
 export const INPUT_MARK = '› ';
-export const INPUT_CURSOR = '▏';
 export const INPUT_HINT = '  Enter send · Esc cancel';
 
 function statusTone(run: AnswerRun): AnswerTone {
@@ -24,26 +24,15 @@ function statusTone(run: AnswerRun): AnswerTone {
   }
 }
 
-/** The tail of `text` that fits `width` columns, with … in front when cut. */
-export function tailToWidth(text: string, width: number): string {
-  if (displayWidth(text) <= width) return text;
-  const characters = Array.from(text);
-  let used = 1;
-  let start = characters.length;
-  while (start > 0) {
-    const next = displayWidth(characters[start - 1] ?? '');
-    if (used + next > width) break;
-    used += next;
-    start--;
-  }
-  return `…${characters.slice(start).join('')}`;
-}
-
 /**
  * The rows under the transcript that never scroll away: the current run's
  * error (red), its status line, and the follow-up input line while it is open.
  */
-export function pinnedRows(run: AnswerRun, width: number, input: string | undefined): AnswerRow[] {
+export function pinnedRows(
+  run: AnswerRun,
+  width: number,
+  input: LineEdit | undefined,
+): AnswerRow[] {
   const rows: AnswerRow[] = [];
   if (run.error !== undefined) {
     const error = wrapParagraphs(answerErrorText(run.error), width);
@@ -53,12 +42,9 @@ export function pinnedRows(run: AnswerRun, width: number, input: string | undefi
   }
   rows.push({text: answerStatusLine(run), tone: statusTone(run)});
   if (input !== undefined) {
-    const room = Math.max(1, width - displayWidth(INPUT_MARK + INPUT_CURSOR));
-    rows.push({
-      text: INPUT_MARK + tailToWidth(sanitize(input), room) + INPUT_CURSOR,
-      tone: 'input',
-      hint: INPUT_HINT,
-    });
+    const room = Math.max(1, width - displayWidth(INPUT_MARK));
+    const view = inputView(input, room);
+    rows.push({text: INPUT_MARK + view.before, tone: 'input', hint: INPUT_HINT, cursor: view});
   }
   return rows;
 }
@@ -115,7 +101,7 @@ export type AnswerViewOptions = {
   readonly height: number;
   readonly reasoning: boolean;
   /** The follow-up being typed in this pane, if any. */
-  readonly input: string | undefined;
+  readonly input: LineEdit | undefined;
   /** First transcript row (zoomed and scrolled); undefined follows the end. */
   readonly scrollTop: number | undefined;
 };

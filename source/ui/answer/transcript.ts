@@ -22,6 +22,8 @@ export type AnswerRow = {
   readonly tone: AnswerTone;
   /** Dimmed text after `text` (the input line's key hints). */
   readonly hint?: string;
+  /** The input line's cursor cell (drawn inverse) and the text after it. */
+  readonly cursor?: {readonly at: string; readonly after: string};
 };
 
 export type TranscriptOptions = {

@@ -18,8 +18,6 @@ const answerCommandTypes: Readonly<Record<AnswerCommand['type'], true>> = {
   reasoning: true,
   'answer-input': true,
   'answer-stop': true,
-  'answer-type': true,
-  'answer-erase': true,
   'answer-send': true,
   'answer-cancel': true,
 };
@@ -101,8 +99,8 @@ function send(context: CommandContext): void {
   const {state, dispatch, controls} = context;
   const input = state.answerInput;
   if (!input) return;
-  dispatch({type: 'answer-input-close'});
   const query = input.draft.trim();
+  dispatch({type: 'answer-input-close', sent: query});
   if (query === '') {
     dispatch({type: 'message', text: 'nothing to send', level: 'info'});
     return;
@@ -132,10 +130,6 @@ export function runAnswerCommand(context: CommandContext, command: AnswerCommand
       dispatch({type: 'message', text: `stopping the task of ${name}…`, level: 'info'});
       return report(context, controls.stopAnswer(name));
     }
-    case 'answer-type':
-      return dispatch({type: 'answer-input-type', text: command.text});
-    case 'answer-erase':
-      return dispatch({type: 'answer-input-erase'});
     case 'answer-cancel':
       return dispatch({type: 'answer-input-close'});
     case 'answer-send':

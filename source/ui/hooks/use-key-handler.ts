@@ -5,7 +5,9 @@ import type {DisplayEntry, StreamStore} from '../../core/store/types.js';
 import {assertNever} from '../assert-never.js';
 import type {DashboardControls} from '../controls.js';
 import {commandFor, keyPresses, type Command} from '../keymap.js';
+import {helpScrollMax} from '../help-overlay.js';
 import type {GridLayout} from '../layout.js';
+import {createPasteReader} from '../paste-reader.js';
 import {paneChrome} from '../pane-counters.js';
 import {PRETTY_HEADER_ROWS} from '../pretty-body.js';
 import type {UiAction} from '../state/ui-actions.js';
@@ -44,6 +46,19 @@ function scrollPretty(context: CommandContext, name: string, command: Command): 
         ? Number.NEGATIVE_INFINITY
         : Number.POSITIVE_INFINITY;
   dispatch({type: 'pretty-scroll', delta, max});
+}
+
+function scrollHelp(context: CommandContext, command: Command): void {
+  const {layout, dispatch} = context;
+  const max = helpScrollMax(layout.width, layout.paneArea);
+  const page = Math.max(1, layout.paneArea - 1);
+  const delta =
+    command.type === 'scroll'
+      ? command.delta * (command.unit === 'page' ? page : 1)
+      : command.type === 'scroll-top'
+        ? Number.NEGATIVE_INFINITY
+        : Number.POSITIVE_INFINITY;
+  dispatch({type: 'help-scroll', delta, max});
 }
 
 /** The entries the pane shows now: its buffer under its filter. */
@@ -112,7 +127,6 @@ const simpleActions = {
   'zoom-toggle': 'zoom-toggle',
   zoom: 'zoom-open',
   filter: 'filter-start',
-  'filter-erase': 'filter-erase',
   'filter-commit': 'filter-commit',
   'filter-cancel': 'filter-cancel',
 } as const satisfies Partial<Record<Command['type'], UiAction['type']>>;
@@ -136,8 +150,10 @@ export function runCommand(context: CommandContext, command: Command): void {
       return dispatch({type: 'focus-index', index: command.index});
     case 'focus-move':
       return dispatch({type: 'focus-move', direction: command.direction, columns: layout.columns});
-    case 'filter-type':
-      return dispatch({type: 'filter-type', text: command.text});
+    case 'edit':
+      return dispatch({type: 'input-edit', op: command.op});
+    case 'suspend':
+      return controls.suspend();
     case 'reconnect-all':
       controls.reconnectAll();
       return dispatch({type: 'message', text: 'reconnecting every stream', level: 'info'});
@@ -162,6 +178,7 @@ export function runCommand(context: CommandContext, command: Command): void {
     case 'scroll':
     case 'scroll-top':
     case 'scroll-bottom':
+      if (state.help) return scrollHelp(context, command);
       if (state.pretty) return scrollPretty(context, name, command);
       if (scrollsAnswer(context, name)) return scrollAnswer(context, name, command);
       if (state.view === 'zoom') return scrollZoom(context, name, command);
@@ -179,9 +196,13 @@ export function runCommand(context: CommandContext, command: Command): void {
  * drawn) still see the latest state: it is kept in a ref, updated by every
  * press and by every committed render.
  */
-export function useKeyHandler(context: CommandContext): (input: string, key: Key) => void {
+export function useKeyHandler(
+  context: CommandContext,
+  lastToken: () => string | undefined = () => undefined,
+): (input: string, key: Key) => void {
   const {state, dispatch, store, controls, layout} = context;
   const latest = useRef(state);
+  const paste = useRef(createPasteReader());
   useLayoutEffect(() => {
     latest.current = state;
   }, [state]);
@@ -193,12 +214,23 @@ export function useKeyHandler(context: CommandContext): (input: string, key: Key
         latest.current = current;
         dispatch(action);
       };
-      for (const press of keyPresses(input, key)) {
+      const token = lastToken() ?? input;
+      const step = paste.current.push(token);
+      if (step.kind === 'pasting') return;
+      if (step.kind === 'paste') {
+        // A paste is text for the open input, never keys.
+        const mode = inputMode(current);
+        if (mode === 'answer-input' || mode === 'filter')
+          apply({type: 'input-paste', text: step.text});
+        else apply({type: 'message', text: 'paste ignored: no text input is open', level: 'info'});
+        return;
+      }
+      for (const press of keyPresses(input, key, token)) {
         const command = commandFor(press.input, press.key, inputMode(current));
         if (command)
           runCommand({state: current, dispatch: apply, store, controls, layout}, command);
       }
     },
-    [dispatch, store, controls, layout],
+    [dispatch, store, controls, layout, lastToken],
   );
 }

@@ -1,5 +1,6 @@
 import {assertNever} from '../assert-never.js';
-import {dropLastCharacter, typedText, without} from './record-edit.js';
+import {lineOf, remember} from './line-editor.js';
+import {without} from './record-edit.js';
 import type {AnswerAction} from './ui-actions.js';
 import {focusedName, type UiState} from './ui-state.js';
 
@@ -26,25 +27,20 @@ export function answerReducer(state: UiState, action: AnswerAction): UiState {
       // The answer view shows what the question brings.
       return {
         ...state,
-        answerInput: {name: action.name, draft: ''},
+        answerInput: {name: action.name, ...lineOf('')},
         answerView: {...state.answerView, [action.name]: true},
         filterEdit: undefined,
         help: false,
         pretty: undefined,
       };
-    case 'answer-input-type': {
-      const input = state.answerInput;
-      const text = typedText(action.text);
-      if (!input || text === '') return state;
-      return {...state, answerInput: {...input, draft: input.draft + text}};
+    case 'answer-input-close': {
+      if (!state.answerInput) return state;
+      const history =
+        action.sent === undefined
+          ? state.history
+          : {...state.history, followUp: remember(state.history.followUp, action.sent)};
+      return {...state, answerInput: undefined, history};
     }
-    case 'answer-input-erase': {
-      const input = state.answerInput;
-      if (!input || input.draft === '') return state;
-      return {...state, answerInput: {...input, draft: dropLastCharacter(input.draft)}};
-    }
-    case 'answer-input-close':
-      return state.answerInput ? {...state, answerInput: undefined} : state;
     case 'answer-scroll':
       if (state.answerScroll[action.name] === action.top) return state;
       return {

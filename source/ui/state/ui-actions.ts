@@ -1,3 +1,5 @@
+import type {EditOp} from './line-editor.js';
+
 export type Direction = 'left' | 'right' | 'up' | 'down';
 
 /** The actions of the answer view (state/answer-reducer.ts). */
@@ -17,10 +19,13 @@ export type UiAction =
   | {readonly type: 'zoom-open'}
   | {readonly type: 'back'}
   | {readonly type: 'help-toggle'}
+  | {readonly type: 'help-scroll'; readonly delta: number; readonly max: number}
   | {readonly type: 'timestamps-toggle'}
   | {readonly type: 'filter-start'}
-  | {readonly type: 'filter-type'; readonly text: string}
-  | {readonly type: 'filter-erase'}
+  /** One line edit in the open text input (follow-up, else filter). */
+  | {readonly type: 'input-edit'; readonly op: EditOp}
+  /** Pasted text into the open text input; ignored when none is open. */
+  | {readonly type: 'input-paste'; readonly text: string}
   | {readonly type: 'filter-commit'}
   | {readonly type: 'filter-cancel'}
   | {readonly type: 'select'; readonly name: string; readonly seq: number | undefined}
@@ -31,9 +36,8 @@ export type UiAction =
   | {readonly type: 'answer-view-toggle'}
   | {readonly type: 'reasoning-toggle'}
   | {readonly type: 'answer-input-start'; readonly name: string}
-  | {readonly type: 'answer-input-type'; readonly text: string}
-  | {readonly type: 'answer-input-erase'}
-  | {readonly type: 'answer-input-close'}
+  /** Closes the follow-up input; `sent` goes into its history. */
+  | {readonly type: 'answer-input-close'; readonly sent?: string}
   | {readonly type: 'answer-scroll'; readonly name: string; readonly top: number | undefined}
   | {readonly type: 'message'; readonly text: string; readonly level: 'info' | 'error'}
   | {readonly type: 'message-expire'; readonly id: number};

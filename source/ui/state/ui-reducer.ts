@@ -1,9 +1,36 @@
 import {assertNever} from '../assert-never.js';
 import {moveFocus} from '../layout.js';
 import {answerReducer} from './answer-reducer.js';
-import {dropLastCharacter, typedText, without} from './record-edit.js';
+import {
+  applyEdit,
+  lineOf,
+  pastedLine,
+  remember,
+  type EditOp,
+  type LineEdit,
+} from './line-editor.js';
+import {without} from './record-edit.js';
 import type {UiAction} from './ui-actions.js';
 import {focusedName, type UiState} from './ui-state.js';
+
+function withLine<T extends LineEdit>(target: T, line: LineEdit): T {
+  const {draft, cursor, selected, browse} = line;
+  return {...target, draft, cursor, selected, browse};
+}
+
+/** One edit in the open text input: the follow-up if open, else the filter. */
+function editInput(state: UiState, op: EditOp): UiState {
+  const {answerInput, filterEdit, history} = state;
+  if (answerInput) {
+    const line = applyEdit(answerInput, op, history.followUp);
+    return {...state, answerInput: withLine(answerInput, line)};
+  }
+  if (filterEdit) {
+    const line = applyEdit(filterEdit, op, history.filter);
+    return {...state, filterEdit: withLine(filterEdit, line)};
+  }
+  return state;
+}
 
 function withFocus(state: UiState, focus: number): UiState {
   if (focus === state.focus) return state;
@@ -34,31 +61,32 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
     case 'back':
       if (state.answerInput) return {...state, answerInput: undefined};
       if (state.filterEdit) return {...state, filterEdit: undefined};
-      if (state.help) return {...state, help: false};
+      if (state.help) return {...state, help: false, helpScroll: 0};
       if (state.pretty) return {...state, pretty: undefined};
       if (state.view === 'zoom') return {...state, view: 'grid'};
       return state;
     case 'help-toggle':
-      return {...state, help: !state.help};
+      return {...state, help: !state.help, helpScroll: 0};
+    case 'help-scroll': {
+      const helpScroll = Math.max(0, Math.min(action.max, state.helpScroll + action.delta));
+      return helpScroll === state.helpScroll ? state : {...state, helpScroll};
+    }
     case 'timestamps-toggle':
       return {...state, timestamps: !state.timestamps};
     case 'filter-start': {
       const name = focusedName(state);
       if (name === undefined) return state;
       const current = state.filters[name] ?? '';
-      return {...state, filterEdit: {name, draft: current, previous: current}};
+      // The current filter starts selected: typing replaces it, ←/→ keep it.
+      return {
+        ...state,
+        filterEdit: {name, ...lineOf(current, {selected: true}), previous: current},
+      };
     }
-    case 'filter-type': {
-      const edit = state.filterEdit;
-      const text = typedText(action.text);
-      if (!edit || text === '') return state;
-      return {...state, filterEdit: {...edit, draft: edit.draft + text}};
-    }
-    case 'filter-erase': {
-      const edit = state.filterEdit;
-      if (!edit) return state;
-      return {...state, filterEdit: {...edit, draft: dropLastCharacter(edit.draft)}};
-    }
+    case 'input-edit':
+      return editInput(state, action.op);
+    case 'input-paste':
+      return editInput(state, {type: 'insert', text: pastedLine(action.text)});
     case 'filter-commit': {
       const edit = state.filterEdit;
       if (!edit) return state;
@@ -70,6 +98,7 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
         ...state,
         filters,
         filterEdit: undefined,
+        history: {...state.history, filter: remember(state.history.filter, edit.draft)},
         selection: without(state.selection, edit.name),
         pretty: undefined,
       };
@@ -98,8 +127,6 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
     case 'answer-view-toggle':
     case 'reasoning-toggle':
     case 'answer-input-start':
-    case 'answer-input-type':
-    case 'answer-input-erase':
     case 'answer-input-close':
     case 'answer-scroll':
       return answerReducer(state, action);

@@ -4,9 +4,11 @@
  * stream data stays in the store.
  */
 
-export type FilterEdit = {
+import type {LineEdit} from './line-editor.js';
+
+/** The filter line being edited (its text is `draft`). */
+export type FilterEdit = LineEdit & {
   readonly name: string;
-  readonly draft: string;
   /** The filter before editing, restored by Esc. */
   readonly previous: string;
 };
@@ -18,10 +20,13 @@ export type PrettyView = {
   readonly offset: number;
 };
 
-export type AnswerInput = {
-  readonly name: string;
-  /** The follow-up question typed so far. */
-  readonly draft: string;
+/** The follow-up question being typed (its text is `draft`). */
+export type AnswerInput = LineEdit & {readonly name: string};
+
+/** Earlier entries of the text inputs, oldest first, for ↑/↓ (this session only). */
+export type InputHistory = {
+  readonly followUp: readonly string[];
+  readonly filter: readonly string[];
 };
 
 export type Message = {
@@ -35,6 +40,8 @@ export type UiState = {
   readonly focus: number;
   readonly view: 'grid' | 'zoom';
   readonly help: boolean;
+  /** First row of the help overlay shown (it scrolls when it does not fit). */
+  readonly helpScroll: number;
   readonly timestamps: boolean;
   /** Committed filter text per stream ("" or absent = none). */
   readonly filters: Readonly<Record<string, string>>;
@@ -50,6 +57,7 @@ export type UiState = {
   readonly answerInput: AnswerInput | undefined;
   /** First visible transcript row per pane in the zoomed answer view; absent = follow the end. */
   readonly answerScroll: Readonly<Record<string, number>>;
+  readonly history: InputHistory;
   readonly message: Message | undefined;
   /** Messages shown so far: gives each message its own id. */
   readonly messageCount: number;
@@ -69,6 +77,7 @@ export function initialUiState(
     focus: 0,
     view: 'grid',
     help: false,
+    helpScroll: 0,
     timestamps: true,
     filters: {},
     filterEdit: undefined,
@@ -78,6 +87,7 @@ export function initialUiState(
     reasoning: false,
     answerInput: undefined,
     answerScroll: {},
+    history: {followUp: [], filter: []},
     message: undefined,
     messageCount: 0,
   };
@@ -93,9 +103,12 @@ export function activeFilter(state: Pick<UiState, 'filters' | 'filterEdit'>, nam
   return state.filters[name] ?? '';
 }
 
-/** The follow-up being typed in a pane, if its input line is open. */
-export function answerDraft(state: Pick<UiState, 'answerInput'>, name: string): string | undefined {
-  return state.answerInput?.name === name ? state.answerInput.draft : undefined;
+/** The follow-up line being typed in a pane (text and cursor), if its input line is open. */
+export function answerDraft(
+  state: Pick<UiState, 'answerInput'>,
+  name: string,
+): LineEdit | undefined {
+  return state.answerInput?.name === name ? state.answerInput : undefined;
 }
 
 /** Which keymap applies. */

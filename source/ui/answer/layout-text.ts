@@ -1,0 +1,16 @@
+import {displayWidth} from '../../core/display-text.js';
+
+/** The tail of `text` that fits `width` columns, with … in front when cut. */
+export function tailToWidth(text: string, width: number): string {
+  if (displayWidth(text) <= width) return text;
+  const characters = Array.from(text);
+  let used = 1;
+  let start = characters.length;
+  while (start > 0) {
+    const next = displayWidth(characters[start - 1] ?? '');
+    if (used + next > width) break;
+    used += next;
+    start--;
+  }
+  return `…${characters.slice(start).join('')}`;
+}
