@@ -18,6 +18,8 @@ export type DashboardControls = {
   /** Asks Dify to stop the stream's running task; the stream reads on to its end. */
   stopAnswer(name: string): Promise<ControlResult>;
   quit(): void;
+  /** Ctrl-C: quit as interrupted (exit 130, like SIGINT). */
+  interrupt(): void;
   /** Ctrl-Z: gives the terminal back and stops the process until `fg`. */
   suspend(): void;
 };

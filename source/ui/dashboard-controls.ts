@@ -14,6 +14,7 @@ export type ControlsOptions = {
   /** Where `e` writes exports. */
   readonly exportDir: string;
   readonly quit: () => void;
+  readonly interrupt: () => void;
   /** Ctrl-Z (default: nothing). */
   readonly suspend?: () => void;
   /** How long a follow-up waits for the run it stopped to end (default 5000 ms). */
@@ -97,6 +98,7 @@ export function createDashboardControls(options: ControlsOptions): DashboardCont
       return {ok: result.ok, message: `${name}: ${result.message}`};
     },
     quit: options.quit,
+    interrupt: options.interrupt,
     suspend: options.suspend ?? (() => undefined),
   };
 }

@@ -7,6 +7,7 @@ import type {InputMode} from './state/ui-state.js';
 /** What a key asks for; hooks/use-key-handler.ts carries it out. */
 export type Command =
   | {readonly type: 'quit'}
+  | {readonly type: 'interrupt'}
   | {readonly type: 'focus-next'}
   | {readonly type: 'focus-previous'}
   | {readonly type: 'focus-index'; readonly index: number}
@@ -162,7 +163,7 @@ function helpCommand(input: string, key: Key): Command {
 
 /** The command for a key press in `mode`, if the key means anything there. */
 export function commandFor(input: string, key: Key, mode: InputMode): Command | undefined {
-  if (key.ctrl && input === 'c') return {type: 'quit'};
+  if (key.ctrl && input === 'c') return {type: 'interrupt'};
   if (key.ctrl && input === 'z') return {type: 'suspend'};
   if (mode === 'answer-input') return answerInputCommand(input, key);
   if (mode === 'filter') return filterCommand(input, key);

@@ -181,6 +181,7 @@ export async function runDashboard(options: RunDashboardOptions): Promise<Dashbo
     runs,
     exportDir: options.exportDir ?? process.cwd(),
     quit: () => settle({code: 0}),
+    interrupt: () => settle({code: SIGNAL_CODES.SIGINT, signal: true}),
     suspend,
   });
   let outcome: Outcome;

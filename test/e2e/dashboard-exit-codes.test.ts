@@ -50,6 +50,19 @@ describe('the dashboard exit code follows the table', () => {
     expect(exitOf(screen)).toBe('0');
   });
 
+  it('Ctrl-C exits 130 like SIGINT, with the screen restored', async () => {
+    server = await startTestServer((_request, response) => {
+      sseHead(response);
+      response.write('data: hello\n\n');
+    });
+    const tty = start([`${server.url}/ok`]);
+    await tty.waitFor((screen) => / OPEN /.test(screen), 15_000, 'OPEN');
+    tty.write('\u0003');
+    const screen = await tty.waitFor((text) => exitOf(text) !== undefined, 10_000, 'exit code');
+    expect(exitOf(screen)).toBe('130');
+    expect(tty.isAlternate()).toBe(false);
+  });
+
   it('SIGTERM exits 143 within 2 s and restores the screen', async () => {
     server = await startTestServer((_request, response) => {
       sseHead(response);

@@ -78,6 +78,7 @@ function setup(stream: FakeDify, stopWaitMs = 1000) {
     runs,
     exportDir: '/tmp',
     quit: () => undefined,
+    interrupt: () => undefined,
     stopWaitMs,
     stopTask: async (spec, taskId) => {
       stops.push({spec, taskId});

@@ -69,7 +69,7 @@ describe('stream keys', () => {
       'toggle b',
       'export b',
       'quit',
-      'quit',
+      'interrupt',
     ]);
   });
 

@@ -35,6 +35,7 @@ export function fakeControls(): FakeControls {
       return {ok: true, message: `${name}: stop requested for task t-1`};
     },
     quit: () => void calls.push('quit'),
+    interrupt: () => void calls.push('interrupt'),
     suspend: () => void calls.push('suspend'),
   };
 }

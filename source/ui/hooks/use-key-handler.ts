@@ -146,6 +146,8 @@ export function runCommand(context: CommandContext, command: Command): void {
   switch (command.type) {
     case 'quit':
       return controls.quit();
+    case 'interrupt':
+      return controls.interrupt();
     case 'focus-index':
       return dispatch({type: 'focus-index', index: command.index});
     case 'focus-move':
