@@ -226,3 +226,32 @@ describe('import-curl drops headers that hurt a stream', () => {
     expect(lines[0]).toContain('Sec-Fetch-Mode');
   });
 });
+
+describe('import-curl TLS options', () => {
+  test('-k and --cacert become insecure: true and caFile', async () => {
+    const {code, stdout, stderr} = await importCurl(
+      `curl -k --cacert /etc/ssl/private-ca.pem https://dify.internal.test/v1/chat-messages`,
+    );
+    expect(stderr).not.toContain('unknown');
+    expect(code).toBe(0);
+    expect(printedStream(stdout)).toMatchObject({
+      insecure: true,
+      caFile: '/etc/ssl/private-ca.pem',
+    });
+    const long = await importCurl(`curl --insecure -sN https://x.test/events`);
+    expect(printedStream(long.stdout).insecure).toBe(true);
+    expect(printedStream(long.stdout)).not.toHaveProperty('caFile');
+    const plain = await importCurl(`curl https://x.test/events`);
+    expect(printedStream(plain.stdout)).not.toHaveProperty('insecure');
+  });
+
+  test('--out file with -k loads with insecure and caFile in the stream spec', async () => {
+    const {cwd} = await project({});
+    const io = captureIo(cwd);
+    const command = `curl -k --cacert ca.pem https://x.test/events`;
+    expect(await runImportCurl(command, {out: 'profiles/tls.yaml'}, io)).toBe(0);
+    const {streams} = await loadProfiles(['tls'], loadOptions(cwd, {}));
+    expect(streams[0]?.spec).toMatchObject({insecure: true});
+    expect(streams[0]?.spec.caFile).toMatch(/ca\.pem$/);
+  });
+});

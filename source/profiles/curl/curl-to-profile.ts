@@ -217,6 +217,8 @@ export function curlToProfile(request: CurlRequest, options: {name?: string}): I
     stream.timeout = request.connectTimeout;
   }
   if (request.maxTime !== undefined && request.maxTime > 0) stream.maxDuration = request.maxTime;
+  if (request.insecure === true) stream.insecure = true;
+  if (request.caFile !== undefined) stream.caFile = escapeReferences(request.caFile);
   if (request.retries !== undefined) stream.retries = Math.floor(request.retries);
 
   return {
