@@ -255,3 +255,18 @@ describe('import-curl TLS options', () => {
     expect(streams[0]?.spec.caFile).toMatch(/ca\.pem$/);
   });
 });
+
+describe('import-curl stream names', () => {
+  test.each([
+    ['http://127.0.0.1:8787/v1/chat-messages', 'chat-messages'],
+    ['http://localhost:8787/ticker', 'ticker'],
+    ['http://[::1]:8080/api/v2/Events%20Feed/', 'events-feed'],
+    ['localhost:3000/sse', 'sse'],
+    ['http://127.0.0.1:8787/', 'stream'],
+    ['https://api.dify.ai/v1/chat-messages', 'dify'],
+  ])('%s is named %s', async (url, name) => {
+    const {code, stdout} = await importCurl(`curl '${url}'`);
+    expect(code).toBe(0);
+    expect(printedStream(stdout).name).toBe(name);
+  });
+});

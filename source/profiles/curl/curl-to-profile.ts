@@ -49,11 +49,41 @@ function detectVendor(url: URL, fallbackPrefix: string): Vendor {
   return {prefix: environmentVariableName(fallbackPrefix)};
 }
 
-function nameFromHost(url: URL): string {
-  const host = url.hostname.toLowerCase();
-  if (/^[\d.]+$/.test(host) || host.includes(':')) return 'stream';
+function slug(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** The last telling path segment ("/v1/chat-messages" gives "chat-messages"), or "". */
+function nameFromPath(url: URL): string {
+  const segments = url.pathname
+    .split('/')
+    .map((segment) => {
+      try {
+        return slug(decodeURIComponent(segment));
+      } catch {
+        return slug(segment);
+      }
+    })
+    .filter((segment) => segment !== '' && !/^(v\d+(\.\d+)*|api)$/.test(segment));
+  return segments.at(-1) ?? '';
+}
+
+/** A host that says nothing about the service: an IP address, localhost or a bare name. */
+function isAnonymousHost(host: string): boolean {
+  return (
+    /^[\d.]+$/.test(host) || host.includes(':') || !host.includes('.') || /\.localhost$/.test(host)
+  );
+}
+
+/** The stream name: from the host ("api.dify.ai" gives "dify"), from the path on 127.0.0.1 or localhost. */
+function streamName(url: URL): string {
+  const host = url.hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  if (isAnonymousHost(host)) return nameFromPath(url) || 'stream';
   const labels = host.split('.').filter((label) => !['api', 'www'].includes(label));
-  return (labels[0] ?? 'stream').replace(/[^a-z0-9-]+/g, '-');
+  return slug(labels[0] ?? '') || 'stream';
 }
 
 type StreamDraft = {
@@ -175,7 +205,7 @@ export function curlToProfile(request: CurlRequest, options: {name?: string}): I
     return {profile: {}, streamName: '', variables: [], problems};
   }
 
-  const name = options.name ?? nameFromHost(url);
+  const name = options.name ?? streamName(url);
   const vendor = detectVendor(url, name);
   const secrets = new SecretVariables();
   const draft: StreamDraft = {headers: {}, query: {}};
