@@ -1,3 +1,4 @@
+import {resolve} from 'node:path';
 import {expandUrlShorthand} from '../../core/url-shorthand.js';
 import {detectAnswerPreset, type AnswerPreset} from '../../core/answer/answer-preset.js';
 import {isSensitiveHeader} from '../../core/redact.js';
@@ -188,7 +189,13 @@ function parseBody(request: CurlRequest, headers: Record<string, string>): unkno
 }
 
 /** Turns a parsed curl request into a one-stream profile with secrets moved to variables. */
-export function curlToProfile(request: CurlRequest, options: {name?: string}): ImportedProfile {
+export function curlToProfile(
+  request: CurlRequest,
+  options: {
+    name?: string;
+    /** Where the command was run: a relative --cacert is made absolute. */ cwd?: string;
+  },
+): ImportedProfile {
   const problems = [...new Set(request.problems)];
   let url: URL | undefined;
   try {
@@ -248,7 +255,11 @@ export function curlToProfile(request: CurlRequest, options: {name?: string}): I
   }
   if (request.maxTime !== undefined && request.maxTime > 0) stream.maxDuration = request.maxTime;
   if (request.insecure === true) stream.insecure = true;
-  if (request.caFile !== undefined) stream.caFile = escapeReferences(request.caFile);
+  if (request.caFile !== undefined) {
+    const caFile =
+      options.cwd === undefined ? request.caFile : resolve(options.cwd, request.caFile);
+    stream.caFile = escapeReferences(caFile);
+  }
   if (request.retries !== undefined) stream.retries = Math.floor(request.retries);
 
   return {

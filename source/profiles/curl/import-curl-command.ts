@@ -92,6 +92,7 @@ export async function runImportCurl(
 ): Promise<number> {
   const io = sanitizedIo(rawIo);
   const imported = curlToProfile(parseCurlCommand(command), {
+    cwd: io.cwd,
     ...(options.name === undefined ? {} : {name: options.name}),
   });
   const outFile = options.out === undefined ? undefined : resolve(io.cwd, options.out);
