@@ -1,8 +1,9 @@
-import {readFile} from 'node:fs/promises';
-import {join} from 'node:path';
+import {mkdir, readFile, realpath, symlink} from 'node:fs/promises';
+import {dirname, isAbsolute, join, resolve} from 'node:path';
 import {describe, expect, test} from 'vitest';
 import {parse} from 'yaml';
 import {runImportCurl} from '../../source/profiles/commands.js';
+import {shippedSchemaPath} from '../../source/profiles/json-schema.js';
 import {loadProfiles} from '../../source/profiles/load.js';
 import {captureIo, loadOptions, project, tempDir} from './helpers.js';
 
@@ -17,6 +18,20 @@ async function importCurl(command: string, options: {name?: string; out?: string
 function printedStream(stdout: string): Record<string, unknown> {
   const profile = parse(stdout) as {streams: Array<Record<string, unknown>>};
   return profile.streams[0] ?? {};
+}
+
+const schemaComment = /^# yaml-language-server: \$schema=(.+)$/;
+
+async function shippedSchema(): Promise<string> {
+  return realpath(shippedSchemaPath());
+}
+
+/** The real file the written profile's `$schema` comment points at, resolved as an editor does. */
+async function schemaTarget(file: string): Promise<string> {
+  const reference = schemaComment.exec((await readFile(file, 'utf8')).split('\n')[0] ?? '')?.[1];
+  expect(reference).toBeDefined();
+  expect(reference).not.toMatch(/^\//);
+  return realpath(resolve(await realpath(dirname(file)), reference ?? ''));
 }
 
 // As shown on a Dify app's "API Access" page, with a real-looking key.
@@ -180,10 +195,8 @@ describe('ssedeck import-curl', () => {
     );
     expect(io.out()).toContain(`wrote ${join('profiles', 'dify-app.yaml')}`);
     expect(io.out()).toContain('export DIFY_API_KEY=...');
-    const text = await readFile(join(cwd, 'profiles/dify-app.yaml'), 'utf8');
-    expect(text.split('\n')[0]).toBe(
-      '# yaml-language-server: $schema=./ssedeck-profile.schema.json',
-    );
+    // A file of the same name beside the profile is not ssedeck's schema: the reference is.
+    expect(await schemaTarget(join(cwd, 'profiles/dify-app.yaml'))).toBe(await shippedSchema());
 
     const {streams} = await loadProfiles(['dify-app'], loadOptions(cwd, {DIFY_API_KEY: 'app-x'}));
     expect(streams[0]).toMatchObject({
@@ -224,5 +237,69 @@ describe('import-curl drops headers that hurt a stream', () => {
     expect(lines[0]).toContain('accept-encoding');
     expect(lines[0]).toContain('Last-Event-ID');
     expect(lines[0]).toContain('Sec-Fetch-Mode');
+  });
+});
+
+describe('import-curl TLS options', () => {
+  test('-k and --cacert become insecure: true and caFile', async () => {
+    const {code, stdout, stderr} = await importCurl(
+      `curl -k --cacert /etc/ssl/private-ca.pem https://dify.internal.test/v1/chat-messages`,
+    );
+    expect(stderr).not.toContain('unknown');
+    expect(code).toBe(0);
+    expect(printedStream(stdout)).toMatchObject({
+      insecure: true,
+      caFile: '/etc/ssl/private-ca.pem',
+    });
+    const long = await importCurl(`curl --insecure -sN https://x.test/events`);
+    expect(printedStream(long.stdout).insecure).toBe(true);
+    expect(printedStream(long.stdout)).not.toHaveProperty('caFile');
+    const plain = await importCurl(`curl https://x.test/events`);
+    expect(printedStream(plain.stdout)).not.toHaveProperty('insecure');
+  });
+
+  test('--out file with -k loads with insecure and caFile in the stream spec', async () => {
+    const {cwd} = await project({});
+    const io = captureIo(cwd);
+    const command = `curl -k --cacert ca.pem https://x.test/events`;
+    expect(await runImportCurl(command, {out: 'profiles/tls.yaml'}, io)).toBe(0);
+    const {streams} = await loadProfiles(['tls'], loadOptions(cwd, {}));
+    expect(streams[0]?.spec).toMatchObject({insecure: true});
+    // Relative to where curl would have run, so the profile works from any directory.
+    expect(streams[0]?.spec.caFile).toBe(join(cwd, 'ca.pem'));
+  });
+});
+
+describe('import-curl stream names', () => {
+  test.each([
+    ['http://127.0.0.1:8787/v1/chat-messages', 'chat-messages'],
+    ['http://localhost:8787/ticker', 'ticker'],
+    ['http://[::1]:8080/api/v2/Events%20Feed/', 'events-feed'],
+    ['localhost:3000/sse', 'sse'],
+    ['http://127.0.0.1:8787/', 'stream'],
+    ['https://api.dify.ai/v1/chat-messages', 'dify'],
+  ])('%s is named %s', async (url, name) => {
+    const {code, stdout} = await importCurl(`curl '${url}'`);
+    expect(code).toBe(0);
+    expect(printedStream(stdout).name).toBe(name);
+  });
+});
+
+describe('import-curl $schema comment', () => {
+  test('on stdout: an absolute path to the shipped schema', async () => {
+    const {stdout} = await importCurl('curl https://x.test/events');
+    const reference = schemaComment.exec(stdout.split('\n')[0] ?? '')?.[1] ?? '';
+    expect(isAbsolute(reference)).toBe(true);
+    expect(await realpath(reference)).toBe(await shippedSchema());
+  });
+
+  test('--out: relative to the file, and right when the directory is reached through a symlink', async () => {
+    const root = await tempDir();
+    const real = join(root, 'deep', 'er', 'real');
+    await mkdir(real, {recursive: true});
+    await symlink(real, join(root, 'link'));
+    const io = captureIo(join(root, 'link'));
+    expect(await runImportCurl('curl https://x.test/events', {out: 'sub/p.yaml'}, io)).toBe(0);
+    expect(await schemaTarget(join(real, 'sub', 'p.yaml'))).toBe(await shippedSchema());
   });
 });

@@ -74,3 +74,24 @@ describe('URL redaction for listings', () => {
     expect(redactUrl('https://h.test/x?mail=a@b.test')).toBe('https://h.test/x?mail=a@b.test');
   });
 });
+
+describe('pasted commands', () => {
+  test('a leading "$ " prompt, backslash-newline continuations and a trailing newline', () => {
+    const request = parseCurlCommand(
+      `  $ curl -N \\\n  -H 'Accept: text/event-stream' \\\n  http://127.0.0.1:8787/ticker\n`,
+    );
+    expect(request.problems).toEqual([]);
+    expect(request.url).toBe('http://127.0.0.1:8787/ticker');
+    expect(request.headers).toEqual([['Accept', 'text/event-stream']]);
+    expect(parseCurlCommand('$ /usr/bin/curl https://x.test/sse\r\n')).toMatchObject({
+      url: 'https://x.test/sse',
+      problems: [],
+    });
+  });
+
+  test('a "$" that is not a prompt stays a word', () => {
+    expect(parseCurlCommand('curl https://x.test/sse -H "X-Key: $KEY"').headers).toEqual([
+      ['X-Key', '$KEY'],
+    ]);
+  });
+});

@@ -16,6 +16,10 @@ export type CurlRequest = {
   maxTime?: number;
   connectTimeout?: number;
   retries?: number;
+  /** -k/--insecure: accept any TLS certificate. */
+  insecure?: boolean;
+  /** --cacert FILE: extra CA certificates to trust. */
+  caFile?: string;
   /** Things that cannot be converted, one message each. */
   problems: string[];
 };
@@ -135,6 +139,8 @@ const options: readonly OptionSpec[] = [
   {long: ['--max-time'], short: 'm', takesValue: true, apply: parseNumber('maxTime')},
   {long: ['--connect-timeout'], takesValue: true, apply: parseNumber('connectTimeout')},
   {long: ['--retry'], takesValue: true, apply: parseNumber('retries')},
+  {long: ['--insecure'], short: 'k', takesValue: false, flag: (r) => void (r.insecure = true)},
+  {long: ['--cacert'], takesValue: true, apply: (r, v) => void (r.caFile = v)},
   // Accepted and ignored: output and transfer details that do not change the request.
   ...[
     '--output:o',
@@ -154,7 +160,6 @@ const options: readonly OptionSpec[] = [
     '--verbose:v',
     '--include:i',
     '--location:L',
-    '--insecure:k',
     '--fail:f',
     '--fail-with-body',
     '--globoff:g',

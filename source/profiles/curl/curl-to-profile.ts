@@ -1,3 +1,4 @@
+import {resolve} from 'node:path';
 import {expandUrlShorthand} from '../../core/url-shorthand.js';
 import {detectAnswerPreset, type AnswerPreset} from '../../core/answer/answer-preset.js';
 import {isSensitiveHeader} from '../../core/redact.js';
@@ -49,11 +50,41 @@ function detectVendor(url: URL, fallbackPrefix: string): Vendor {
   return {prefix: environmentVariableName(fallbackPrefix)};
 }
 
-function nameFromHost(url: URL): string {
-  const host = url.hostname.toLowerCase();
-  if (/^[\d.]+$/.test(host) || host.includes(':')) return 'stream';
+function slug(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** The last telling path segment ("/v1/chat-messages" gives "chat-messages"), or "". */
+function nameFromPath(url: URL): string {
+  const segments = url.pathname
+    .split('/')
+    .map((segment) => {
+      try {
+        return slug(decodeURIComponent(segment));
+      } catch {
+        return slug(segment);
+      }
+    })
+    .filter((segment) => segment !== '' && !/^(v\d+(\.\d+)*|api)$/.test(segment));
+  return segments.at(-1) ?? '';
+}
+
+/** A host that says nothing about the service: an IP address, localhost or a bare name. */
+function isAnonymousHost(host: string): boolean {
+  return (
+    /^[\d.]+$/.test(host) || host.includes(':') || !host.includes('.') || /\.localhost$/.test(host)
+  );
+}
+
+/** The stream name: from the host ("api.dify.ai" gives "dify"), from the path on 127.0.0.1 or localhost. */
+function streamName(url: URL): string {
+  const host = url.hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  if (isAnonymousHost(host)) return nameFromPath(url) || 'stream';
   const labels = host.split('.').filter((label) => !['api', 'www'].includes(label));
-  return (labels[0] ?? 'stream').replace(/[^a-z0-9-]+/g, '-');
+  return slug(labels[0] ?? '') || 'stream';
 }
 
 type StreamDraft = {
@@ -158,7 +189,13 @@ function parseBody(request: CurlRequest, headers: Record<string, string>): unkno
 }
 
 /** Turns a parsed curl request into a one-stream profile with secrets moved to variables. */
-export function curlToProfile(request: CurlRequest, options: {name?: string}): ImportedProfile {
+export function curlToProfile(
+  request: CurlRequest,
+  options: {
+    name?: string;
+    /** Where the command was run: a relative --cacert is made absolute. */ cwd?: string;
+  },
+): ImportedProfile {
   const problems = [...new Set(request.problems)];
   let url: URL | undefined;
   try {
@@ -175,7 +212,7 @@ export function curlToProfile(request: CurlRequest, options: {name?: string}): I
     return {profile: {}, streamName: '', variables: [], problems};
   }
 
-  const name = options.name ?? nameFromHost(url);
+  const name = options.name ?? streamName(url);
   const vendor = detectVendor(url, name);
   const secrets = new SecretVariables();
   const draft: StreamDraft = {headers: {}, query: {}};
@@ -217,6 +254,12 @@ export function curlToProfile(request: CurlRequest, options: {name?: string}): I
     stream.timeout = request.connectTimeout;
   }
   if (request.maxTime !== undefined && request.maxTime > 0) stream.maxDuration = request.maxTime;
+  if (request.insecure === true) stream.insecure = true;
+  if (request.caFile !== undefined) {
+    const caFile =
+      options.cwd === undefined ? request.caFile : resolve(options.cwd, request.caFile);
+    stream.caFile = escapeReferences(caFile);
+  }
   if (request.retries !== undefined) stream.retries = Math.floor(request.retries);
 
   return {

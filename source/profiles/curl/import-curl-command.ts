@@ -1,8 +1,8 @@
-import {access, mkdir, writeFile} from 'node:fs/promises';
-import {dirname, relative, resolve} from 'node:path';
+import {access, mkdir, realpath, writeFile} from 'node:fs/promises';
+import {basename, dirname, isAbsolute, join, relative, resolve, sep} from 'node:path';
 import {stringify} from 'yaml';
 import {redactUrl} from '../redact-url.js';
-import {SCHEMA_FILE_NAME, shippedSchemaPath} from '../json-schema.js';
+import {shippedSchemaPath} from '../json-schema.js';
 import {sanitizedIo, type CommandIo} from '../command-io.js';
 import {displayPath, loadProfileText} from '../load-file.js';
 import {curlToProfile} from './curl-to-profile.js';
@@ -20,12 +20,29 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
-/** `$schema` reference for the yaml-language-server: beside the file if shipped there, else ssedeck's own. */
+/** `dir` with symlinks resolved, also when its last parts do not exist yet. */
+async function realDirectory(dir: string): Promise<string> {
+  try {
+    return await realpath(dir);
+  } catch {
+    const parent = dirname(dir);
+    return parent === dir ? dir : join(await realDirectory(parent), basename(dir));
+  }
+}
+
+/**
+ * `$schema` reference for the yaml-language-server, always to the schema shipped
+ * in this package: on stdout an absolute path (the text may be saved anywhere);
+ * with --out, a path relative to the file's real directory (an editor resolves
+ * `../` from there, so symlinks such as /tmp -> /private/tmp are resolved first).
+ */
 async function schemaReference(outFile: string | undefined): Promise<string> {
-  if (outFile === undefined) return shippedSchemaPath();
-  if (await exists(resolve(dirname(outFile), SCHEMA_FILE_NAME))) return `./${SCHEMA_FILE_NAME}`;
-  const fromOut = relative(dirname(outFile), shippedSchemaPath()).split('\\').join('/');
-  return fromOut.startsWith('.') ? fromOut : `./${fromOut}`;
+  const schema = await realpath(shippedSchemaPath()).catch(() => shippedSchemaPath());
+  if (outFile === undefined) return schema;
+  const fromOut = relative(await realDirectory(dirname(outFile)), schema);
+  if (isAbsolute(fromOut)) return schema; // another drive on Windows
+  const posix = fromOut.split(sep).join('/');
+  return posix.startsWith('../') ? posix : `./${posix}`;
 }
 
 function profileText(imported: ImportedProfile, schemaRef: string): string {
@@ -75,6 +92,7 @@ export async function runImportCurl(
 ): Promise<number> {
   const io = sanitizedIo(rawIo);
   const imported = curlToProfile(parseCurlCommand(command), {
+    cwd: io.cwd,
     ...(options.name === undefined ? {} : {name: options.name}),
   });
   const outFile = options.out === undefined ? undefined : resolve(io.cwd, options.out);

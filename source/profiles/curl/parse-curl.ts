@@ -27,6 +27,11 @@ function takeUrl(request: CurlRequest, word: string): void {
     );
 }
 
+/** A shell prompt pasted with the command: "$ curl ..." (also "$curl" after trimming). */
+function withoutPrompt(command: string): string {
+  return command.replace(/^\$\s*(?=curl\b|\S*[/\\]curl\b)/i, '');
+}
+
 /**
  * Reads a curl command line (as copied from browser devtools or API docs) into
  * a CurlRequest. Unknown options are reported in `problems`, never dropped.
@@ -35,7 +40,7 @@ export function parseCurlCommand(command: string): CurlRequest {
   const request = emptyRequest();
   let words: string[];
   try {
-    words = splitShellWords(command.trim());
+    words = splitShellWords(withoutPrompt(command.trim()));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     request.problems.push(`cannot split the command into words: ${reason}`);
