@@ -33,7 +33,8 @@ export async function main(io: CliIo): Promise<number> {
       error instanceof ProfileError ||
       error instanceof TlsConfigError
     ) {
-      io.stderr.write(`ssedeck: ${sanitize(error.message)}\n`);
+      const lines = error instanceof ProfileError ? error.lines : [error.message];
+      for (const line of lines) io.stderr.write(`ssedeck: ${sanitize(line)}\n`);
       return EXIT_USAGE;
     }
     throw error;
@@ -91,7 +92,8 @@ async function dispatch(cli: CommandLine, io: CliIo): Promise<number> {
       if (rest.length > 0) throw new UsageError(`serve: unexpected argument "${rest[0]}"`);
       return runServe(cli.flags, io);
     case 'profiles':
-      if (rest[0] === 'validate') return runProfilesValidate(rest.slice(1), commandIo);
+      if (rest[0] === 'validate')
+        return runProfilesValidate(rest.slice(1), commandIo, {strict: cli.flags.strict});
       if (rest.length > 0)
         throw new UsageError(
           `profiles: unknown subcommand "${rest[0]}"${didYouMean(rest[0] ?? '', PROFILES_SUBCOMMANDS)} (try: profiles validate)`,

@@ -93,10 +93,13 @@ export async function runProfilesList(rawIo: CommandIo): Promise<number> {
 /**
  * `ssedeck profiles validate [PATH|NAME...]` (no argument: every profile found).
  * Prints one `ok` line per valid file and every problem of the others; exit 0 or 2.
+ * Checks the profile, not the caller's environment: an unset variable is a
+ * warning, unless `strict` makes it a problem. Nothing to validate is exit 2.
  */
 export async function runProfilesValidate(
   paths: readonly string[],
   rawIo: CommandIo,
+  options: {readonly strict?: boolean} = {},
 ): Promise<number> {
   const io = sanitizedIo(rawIo);
   const {files, problems} =
@@ -109,11 +112,11 @@ export async function runProfilesValidate(
   }
   if (files.length === 0) {
     io.stderr(noProfilesMessage(io));
-    return EXIT_OK;
+    return EXIT_INVALID;
   }
   let invalid = 0;
   for (const file of files) {
-    const result = await loadProfileFile(file, io);
+    const result = await loadProfileFile(file, io, options.strict === true ? 'error' : 'warn');
     for (const warning of result.warnings) io.stderr(`${warning}\n`);
     if (result.ok) {
       const count = result.profile.streams.length;
