@@ -1,4 +1,10 @@
-import {runImportCurl, runProfilesList, runProfilesValidate} from '../profiles/commands.js';
+import {
+  runImportCurl,
+  runProfilesInit,
+  runProfilesList,
+  runProfilesValidate,
+} from '../profiles/commands.js';
+import {shippedExamplesDir} from '../profiles/resolve.js';
 import {TlsConfigError} from '../core/tls-config.js';
 import {ProfileError} from '../profiles/problems.js';
 import {sanitize} from '../core/sanitize.js';
@@ -77,6 +83,7 @@ async function dispatch(cli: CommandLine, io: CliIo): Promise<number> {
     stderr: (text: string) => io.stderr.write(text),
     cwd: io.cwd,
     env: io.env,
+    examplesDir: shippedExamplesDir,
   };
   switch (command) {
     case 'help': {
@@ -92,6 +99,11 @@ async function dispatch(cli: CommandLine, io: CliIo): Promise<number> {
       if (rest.length > 0) throw new UsageError(`serve: unexpected argument "${rest[0]}"`);
       return runServe(cli.flags, io);
     case 'profiles':
+      if (rest[0] === 'init') {
+        if (rest.length > 2)
+          throw new UsageError(`profiles init: unexpected argument "${rest[2]}"`);
+        return runProfilesInit(rest[1], commandIo);
+      }
       if (rest[0] === 'validate')
         return runProfilesValidate(rest.slice(1), commandIo, {strict: cli.flags.strict});
       if (rest.length > 0)
