@@ -27,6 +27,7 @@ export const flagDefinitions = {
   retries: {type: 'string'},
   reconnect: {type: 'string'},
   insecure: {type: 'boolean', shortFlag: 'k', default: false},
+  strict: {type: 'boolean', default: false},
   cacert: {type: 'string'},
   json: {type: 'boolean', default: false},
   answer: {type: 'boolean', default: false},

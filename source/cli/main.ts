@@ -1,4 +1,10 @@
-import {runImportCurl, runProfilesList, runProfilesValidate} from '../profiles/commands.js';
+import {
+  runImportCurl,
+  runProfilesInit,
+  runProfilesList,
+  runProfilesValidate,
+} from '../profiles/commands.js';
+import {shippedExamplesDir} from '../profiles/resolve.js';
 import {TlsConfigError} from '../core/tls-config.js';
 import {ProfileError} from '../profiles/problems.js';
 import {sanitize} from '../core/sanitize.js';
@@ -33,7 +39,8 @@ export async function main(io: CliIo): Promise<number> {
       error instanceof ProfileError ||
       error instanceof TlsConfigError
     ) {
-      io.stderr.write(`ssedeck: ${sanitize(error.message)}\n`);
+      const lines = error instanceof ProfileError ? error.lines : [error.message];
+      for (const line of lines) io.stderr.write(`ssedeck: ${sanitize(line)}\n`);
       return EXIT_USAGE;
     }
     throw error;
@@ -76,6 +83,7 @@ async function dispatch(cli: CommandLine, io: CliIo): Promise<number> {
     stderr: (text: string) => io.stderr.write(text),
     cwd: io.cwd,
     env: io.env,
+    examplesDir: shippedExamplesDir,
   };
   switch (command) {
     case 'help': {
@@ -91,7 +99,13 @@ async function dispatch(cli: CommandLine, io: CliIo): Promise<number> {
       if (rest.length > 0) throw new UsageError(`serve: unexpected argument "${rest[0]}"`);
       return runServe(cli.flags, io);
     case 'profiles':
-      if (rest[0] === 'validate') return runProfilesValidate(rest.slice(1), commandIo);
+      if (rest[0] === 'init') {
+        if (rest.length > 2)
+          throw new UsageError(`profiles init: unexpected argument "${rest[2]}"`);
+        return runProfilesInit(rest[1], commandIo);
+      }
+      if (rest[0] === 'validate')
+        return runProfilesValidate(rest.slice(1), commandIo, {strict: cli.flags.strict});
       if (rest.length > 0)
         throw new UsageError(
           `profiles: unknown subcommand "${rest[0]}"${didYouMean(rest[0] ?? '', PROFILES_SUBCOMMANDS)} (try: profiles validate)`,

@@ -5,13 +5,14 @@ import {streamSpecSchema} from '../core/stream-spec.js';
 import {ENV_FILE_NAME, readEnvFileBeside} from './env-file.js';
 import type {IssueProblem} from './format-issues.js';
 import {zodErrorToProblems} from './format-issues.js';
-import type {VariableLookup} from './interpolate.js';
+import type {UnsetMode, VariableLookup} from './interpolate.js';
 import {interpolate} from './interpolate.js';
 import {findLiteralSecrets} from './literal-secrets.js';
 import type {Locator} from './parse-document.js';
 import {parseProfileText, profileFormat} from './parse-document.js';
 import type {AnswerPreset} from '../core/answer/answer-preset.js';
 import type {ViewMode} from './profile-schema.js';
+import {duplicateStreamNames} from './profile-schema.js';
 import type {Problem} from './problems.js';
 import {formatProblem} from './problems.js';
 import type {MergedStream} from './validate-profile.js';
@@ -54,7 +55,23 @@ export type ProfileSource = {
   readonly text: string;
 };
 
-export type VariableSource = {readonly lookup: VariableLookup; readonly missingHint: string};
+export type VariableSource = {
+  readonly lookup: VariableLookup;
+  readonly missingHint: string;
+  /** `warn`: unset variables are warnings, not problems (default `error`). */
+  readonly unset?: UnsetMode;
+};
+
+const tokenFields = new Set(['token', 'auth_token']);
+
+/** A field that carries a credential: an auth token, or an Authorization header. */
+function isTokenField(path: readonly (string | number)[]): boolean {
+  const last = path.at(-1);
+  if (typeof last !== 'string') return false;
+  return (
+    tokenFields.has(last) || (path.at(-2) === 'headers' && last.toLowerCase() === 'authorization')
+  );
+}
 
 export function displayPath(file: string, cwd: string): string {
   const fromCwd = relative(cwd, file);
@@ -119,9 +136,21 @@ export function loadProfileText(source: ProfileSource, variables: VariableSource
   const parsed = parseProfileText(source.text, profileFormat(source.file));
   if (!parsed.ok) return fail(parsed.problems);
   const {locate} = parsed;
-  const warnings = literalSecretWarnings(source, parsed.data, locate);
+  const filled = interpolate(
+    parsed.data,
+    variables.lookup,
+    variables.missingHint,
+    variables.unset ?? 'error',
+  );
+  const warn = (problem: Problem) => 'warning: ' + formatProblem(source.displayFile, problem);
+  const emptyTokens = filled.empty
+    .filter(({path}) => isTokenField(path))
+    .map(({path, name}) => ({path, message: `variable ${name} is set but empty (an empty token)`}));
+  const warnings = [
+    ...literalSecretWarnings(source, parsed.data, locate),
+    ...locateAll([...filled.unset, ...emptyTokens], locate).map(warn),
+  ];
 
-  const filled = interpolate(parsed.data, variables.lookup, variables.missingHint);
   const validated = validateProfileData(filled.data);
   const structural = validated.ok ? [] : validated.problems;
   const problems = [...filled.problems, ...structural];
@@ -129,7 +158,7 @@ export function loadProfileText(source: ProfileSource, variables: VariableSource
 
   const {profile} = validated;
   const streams: LoadedStream[] = [];
-  const specProblems: IssueProblem[] = [];
+  const specProblems: IssueProblem[] = duplicateStreamNames(profile.streams);
   validated.streams.forEach((merged, index) => {
     const {answer: _answer, view: _view, bufferSize: _bufferSize, ...specInput} = merged;
     const result = streamSpecSchema.safeParse(specInput);
@@ -177,7 +206,11 @@ function unreadable(displayFile: string, error: unknown): FileLoadResult {
  * Loads one profile file. Variables come from the environment first, then from
  * the `.env` beside the file (the environment wins, as with dotenv and Compose).
  */
-export async function loadProfileFile(file: string, context: LoadContext): Promise<FileLoadResult> {
+export async function loadProfileFile(
+  file: string,
+  context: LoadContext,
+  unset: UnsetMode = 'error',
+): Promise<FileLoadResult> {
   const displayFile = displayPath(file, context.cwd);
   const envFilePath = join(dirname(displayFile), ENV_FILE_NAME);
   let text: string;
@@ -197,6 +230,7 @@ export async function loadProfileFile(file: string, context: LoadContext): Promi
     {
       lookup: (name) => context.env[name] ?? envFile[name],
       missingHint: `set it in the environment or in ${envFilePath}`,
+      unset,
     },
   );
 }

@@ -82,23 +82,31 @@ export const profileFileSchema = z
     streams: z.array(profileStreamSchema).min(1).describe('The streams this profile opens.'),
   })
   .strict()
-  .superRefine((profile, context) => {
-    const firstIndex = new Map<string, number>();
-    profile.streams.forEach((stream, index) => {
-      const earlier = firstIndex.get(stream.name);
-      if (earlier === undefined) {
-        firstIndex.set(stream.name, index);
-        return;
-      }
-      context.addIssue({
-        code: 'custom',
-        path: ['streams', index, 'name'],
-        message: `duplicate stream name "${stream.name}" (also streams[${earlier}].name)`,
-      });
-    });
-  })
   .describe('An ssedeck connection profile: named SSE streams and the defaults they share.');
 
 /** What a valid profile file holds, as written (before defaults and interpolation results are merged). */
 export type ProfileFileInput = z.input<typeof profileFileSchema>;
 export type ProfileStreamInput = z.input<typeof profileStreamSchema>;
+
+/**
+ * Duplicate stream names, checked apart from the schema so that they are listed
+ * together with every other problem of the file (a refinement would hide them).
+ */
+export function duplicateStreamNames(
+  streams: ReadonlyArray<{readonly name: string}>,
+): Array<{path: Array<string | number>; message: string}> {
+  const firstIndex = new Map<string, number>();
+  const problems: Array<{path: Array<string | number>; message: string}> = [];
+  streams.forEach((stream, index) => {
+    const earlier = firstIndex.get(stream.name);
+    if (earlier === undefined) {
+      firstIndex.set(stream.name, index);
+      return;
+    }
+    problems.push({
+      path: ['streams', index, 'name'],
+      message: `duplicate stream name "${stream.name}" (also streams[${earlier}].name)`,
+    });
+  });
+  return problems;
+}

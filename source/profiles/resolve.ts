@@ -1,5 +1,6 @@
 import {readdir, stat} from 'node:fs/promises';
 import {basename, extname, join, resolve} from 'node:path';
+import {fileURLToPath} from 'node:url';
 import envPaths from 'env-paths';
 import {ProfileError} from './problems.js';
 
@@ -11,7 +12,12 @@ export type SearchOptions = {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** The ssedeck config directory (profiles live in its `profiles/`); for tests. */
   readonly configDir?: string;
+  /** The example profiles shipped with ssedeck, looked up last (none when unset). */
+  readonly examplesDir?: string;
 };
+
+/** The package's own profiles/ folder (the shipped examples), found relative to this module. */
+export const shippedExamplesDir = fileURLToPath(new URL('../../profiles', import.meta.url));
 
 /** `$XDG_CONFIG_HOME/ssedeck` when set, else the platform's config dir (~/.config/ssedeck, ~/Library/Preferences/ssedeck, %APPDATA%\ssedeck\Config). */
 export function userConfigDir(options: SearchOptions): string {
@@ -21,9 +27,29 @@ export function userConfigDir(options: SearchOptions): string {
   return envPaths('ssedeck', {suffix: ''}).config;
 }
 
-/** Where profile names are looked up, in order: ./profiles, then the user's config dir. */
+/** Where profile names are looked up, in order: ./profiles, the user's config dir, the examples. */
 export function profileSearchDirs(options: SearchOptions): string[] {
-  return [resolve(options.cwd, PROFILES_DIR_NAME), join(userConfigDir(options), PROFILES_DIR_NAME)];
+  const dirs = [
+    resolve(options.cwd, PROFILES_DIR_NAME),
+    join(userConfigDir(options), PROFILES_DIR_NAME),
+  ];
+  const examples = options.examplesDir === undefined ? undefined : resolve(options.examplesDir);
+  return examples === undefined || dirs.includes(examples) ? dirs : [...dirs, examples];
+}
+
+/** True when `file` is one of the shipped examples (and not also in ./profiles). */
+export function isExampleFile(file: string, options: SearchOptions): boolean {
+  const dirs = profileSearchDirs(options);
+  return (
+    options.examplesDir !== undefined &&
+    dirs.length === 3 &&
+    resolve(file, '..') === resolve(options.examplesDir)
+  );
+}
+
+/** The shipped example files (sorted by name). */
+export async function exampleProfileFiles(options: SearchOptions): Promise<string[]> {
+  return options.examplesDir === undefined ? [] : profileFilesIn(options.examplesDir);
 }
 
 function isProfileFileName(name: string): boolean {

@@ -102,7 +102,7 @@ streams:
     expect((error as ProfileError).exitCode).toBe(2);
   });
 
-  test('URL and duplicate-name checks run once the structure is right', async () => {
+  test('URL and duplicate-name checks run once the structure is right, all in one pass', async () => {
     const message = await loadError(
       {
         'p.yaml': `name: p
@@ -116,7 +116,10 @@ streams:
       'p.yaml',
     );
     expect(message).toBe(
-      'p.yaml:5:11: streams[1].name: duplicate stream name "a" (also streams[0].name)',
+      [
+        'p.yaml:5:11: streams[1].name: duplicate stream name "a" (also streams[0].name)',
+        'p.yaml:6:10: streams[1].url: expected an http(s) URL',
+      ].join('\n'),
     );
 
     const urlMessage = await loadError(
