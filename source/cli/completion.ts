@@ -1,3 +1,4 @@
+import {shippedExamplesDir} from '../profiles/resolve.js';
 import {readFile} from 'node:fs/promises';
 import {sanitize} from '../core/sanitize.js';
 import {outlineProfile} from '../profiles/profile-outline.js';
@@ -38,7 +39,7 @@ export async function runComplete(
   io: CliIo,
 ): Promise<number> {
   const [what, ...refs] = args;
-  const search = {cwd: io.cwd, env: io.env};
+  const search = {cwd: io.cwd, env: io.env, examplesDir: shippedExamplesDir};
   let candidates: string[] = [];
   try {
     if (what === 'profiles') {

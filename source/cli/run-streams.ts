@@ -9,6 +9,7 @@ import {createLineWriter} from '../headless/line-writer.js';
 import {runAnswerText} from '../headless/run-answer-text.js';
 import {formatResponseHead} from '../headless/response-head.js';
 import {runHeadless} from '../headless/run-headless.js';
+import {shippedExamplesDir} from '../profiles/resolve.js';
 import {loadProfiles, selectStreams, type LoadedStream} from '../profiles/load.js';
 import type {CommandLine} from './flags.js';
 import type {CliIo} from './main.js';
@@ -138,7 +139,12 @@ async function loadStreams(
 ): Promise<LoadedStream[]> {
   if (refs.length === 0) return [];
   const warn = (line: string) => io.stderr.write(`ssedeck: ${line}\n`);
-  const {streams} = await loadProfiles(refs, {cwd: io.cwd, env, warn});
+  const {streams} = await loadProfiles(refs, {
+    cwd: io.cwd,
+    env,
+    warn,
+    examplesDir: shippedExamplesDir,
+  });
   return selectStreams(streams, names);
 }
 

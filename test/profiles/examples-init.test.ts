@@ -41,6 +41,15 @@ describe('shipped example profiles (built CLI, from any directory)', () => {
     expect(result.stdout).toContain(`ok  ${join(repoRoot, 'profiles', 'feed.yaml')}`);
   });
 
+  test('-p NAME runs a shipped example from any directory', async () => {
+    const cwd = await tempDir();
+    const result = cliIn(cwd, ['-p', 'openai', '--json']);
+    // Found: it fails on the example's unset key, naming the shipped file, not "no profile".
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(join(repoRoot, 'profiles', 'openai.yaml'));
+    expect(result.stderr).toContain('OPENAI_API_KEY is not set');
+  });
+
   test('profiles init copies an example into $XDG_CONFIG_HOME/ssedeck/profiles and never overwrites', async () => {
     const cwd = await tempDir();
     const target = join(cwd, 'cfg', 'ssedeck', 'profiles', 'dify-chatflow.yaml');
