@@ -22,6 +22,8 @@ type PaneTitleProps = {
   readonly paused: boolean;
   readonly pausedArrivals: number;
   readonly filter: FilterInfo;
+  /** TLS certificate checks are off: a warning badge. */
+  readonly insecure: boolean;
   /** Extra text after the badges (the zoomed view's position). */
   readonly status: string;
 };
@@ -46,6 +48,7 @@ export const PaneTitle = memo(function PaneTitle(props: PaneTitleProps) {
     {text: ' '},
     badge(badgeText(connection, props.now), connection.kind),
   ];
+  if (props.insecure) segments.push({text: ' '}, badge('INSECURE', 'insecure'));
   if (props.paused) segments.push({text: ' '}, badge(pausedText(props.pausedArrivals), 'paused'));
   if (filter.text !== '' || filter.editing) {
     const count =

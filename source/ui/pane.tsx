@@ -91,6 +91,7 @@ export const Pane = memo(function Pane(props: PaneProps) {
         now={now}
         paused={snapshot.paused}
         pausedArrivals={snapshot.pausedArrivals}
+        insecure={snapshot.insecure}
         filter={{
           text: props.filter,
           matches: filtered.matches,

@@ -95,7 +95,12 @@ export async function runDashboard(options: RunDashboardOptions): Promise<Dashbo
   const store = createStreamStore({
     streams: streams.map((stream) => {
       const {answer, bufferSize} = optionsOf(stream.name);
-      return {name: stream.name, bufferSize: bufferSize ?? options.bufferSize, answer};
+      return {
+        name: stream.name,
+        bufferSize: bufferSize ?? options.bufferSize,
+        answer,
+        insecure: stream.resolved.spec.insecure,
+      };
     }),
     bufferSize: options.bufferSize,
   });

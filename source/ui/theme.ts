@@ -5,7 +5,7 @@ import type {ConnectionInfo} from '../core/store/types.js';
  * Colors in one place so NO_COLOR (https://no-color.org) switches all of them
  * off: with it, components keep bold/dim/inverse and the text says the rest.
  */
-export type Tone = ConnectionInfo['kind'] | 'paused';
+export type Tone = ConnectionInfo['kind'] | 'paused' | 'insecure';
 
 export type Theme = {
   readonly color: boolean;
@@ -26,6 +26,7 @@ const toneColors: Readonly<Record<Tone, string>> = {
   closed: 'gray',
   failed: 'red',
   paused: 'blue',
+  insecure: 'yellow',
 };
 
 // No red: red means errors here.

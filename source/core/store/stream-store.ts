@@ -52,6 +52,7 @@ export function createStreamStore(options: StreamStoreOptions = {}): StreamStore
   for (const stream of options.streams ?? []) {
     const state = ensure(stream.name, stream.bufferSize);
     if (stream.answer !== undefined) decideAnswer(state, stream.answer);
+    if (stream.insecure) state.insecure = true;
   }
   overview = overviewOf(0, states.values());
 
@@ -122,6 +123,7 @@ export function createStreamStore(options: StreamStoreOptions = {}): StreamStore
         const state = ensure(controller.name);
         state.redact = createRedactor(secretsOfSpec(controller.resolved.spec));
         attachAnswer(state, controller.resolved.spec);
+        state.insecure = controller.resolved.spec.insecure;
         state.running = controller.running;
         changed(state);
         return controller.subscribe(ingest);
