@@ -87,6 +87,7 @@ export function App(props: AppProps) {
         filter={activeFilter(state, name)}
         filterEditing={state.filterEdit?.name === name}
         zoomed
+        details={state.details}
         selection={state.selection[name]}
         prettySeq={pretty?.seq}
         prettyOffset={pretty?.offset ?? 0}

@@ -11,6 +11,7 @@ import {createRedactor, secretsOfSpec} from '../redact.js';
 import type {StreamRecord} from '../records.js';
 import {DEFAULT_DATA_CAP, eventEntry, nextConnection, noticeEntry} from './entries.js';
 import {writeNdjsonExport} from './export-ndjson.js';
+import {responseInfo} from './response-info.js';
 import {attachAnswer, decideAnswer} from './stream-answer.js';
 import {createState, identity, overviewOf, publish, type StreamState} from './stream-state.js';
 import type {DisplayEntry, StreamSnapshot, StreamStore, StreamStoreOptions} from './types.js';
@@ -91,6 +92,9 @@ export function createStreamStore(options: StreamStoreOptions = {}): StreamStore
     if (state.answer && applyAnswerRecord(state.answer, record)) state.answerChanged = true;
     state.connection = nextConnection(state.connection, record, state.redact);
     if (record.type === 'status') state.running = true;
+    if (record.type === 'status' && record.state === 'open') {
+      state.response = responseInfo(record, state.redact);
+    }
     if (record.type === 'summary') state.running = false;
     if (record.type === 'event') {
       state.rate.add(now());
