@@ -14,7 +14,8 @@ export type DisplayEntry = {
   /** Per stream, increasing by one per entry; survives clear(). */
   readonly seq: number;
   readonly kind: 'event' | 'notice';
-  readonly level: 'info' | 'warn' | 'error';
+  /** Events: their log level (logLevel); notices: info, warn or error. */
+  readonly level: 'debug' | 'info' | 'warn' | 'error';
   readonly timestamp: number;
   readonly bytesReceived: number;
   /** Raw event type, bounded ("" for notices). */
