@@ -32,7 +32,7 @@ type PaneTitleProps = {
 export const PaneTitle = memo(function PaneTitle(props: PaneTitleProps) {
   const theme = useTheme();
   const {focused, connection, filter} = props;
-  const rule = focused ? '━' : '─';
+  const rule = focused ? theme.glyphs.ruleFocused : theme.glyphs.rule;
   const ruleStyle = {color: focused ? theme.accent : theme.muted, bold: focused, dim: !focused};
   const badge = (text: string, tone: Parameters<typeof theme.tone>[0]): Segment => ({
     text: ` ${text} `,
