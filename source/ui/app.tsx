@@ -31,6 +31,8 @@ export type AppProps = {
   readonly size?: TerminalSize;
   /** False for NO_COLOR. */
   readonly color?: boolean;
+  /** ASCII stand-ins for the line-drawing glyphs (a non-UTF-8 locale). */
+  readonly ascii?: boolean;
   readonly clock?: () => number;
   /** How often time-based text refreshes; 0 = never (tests). */
   readonly tickMs?: number;
@@ -52,7 +54,10 @@ export function App(props: AppProps) {
   const {size, settling} = useTerminalSize(props.size, fps);
   const clock = props.clock ?? Date.now;
   const now = useNow(props.tickMs ?? 1000, clock);
-  const theme = useMemo(() => createTheme(props.color ?? true), [props.color]);
+  const theme = useMemo(
+    () => createTheme(props.color ?? true, props.ascii ?? false),
+    [props.color, props.ascii],
+  );
   const layout = useMemo(
     () => computeGridLayout(size, names.length, state.focus),
     [size, names.length, state.focus],
@@ -87,6 +92,7 @@ export function App(props: AppProps) {
         filter={activeFilter(state, name)}
         filterEditing={state.filterEdit?.name === name}
         zoomed
+        details={state.details}
         selection={state.selection[name]}
         prettySeq={pretty?.seq}
         prettyOffset={pretty?.offset ?? 0}

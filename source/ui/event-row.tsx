@@ -5,6 +5,7 @@ import {reconnectingText} from '../core/store/countdown.js';
 import {formatClock} from './format.js';
 import {useTheme} from './hooks/use-theme.js';
 import {Line, padSegments, type Segment} from './line.js';
+import type {Theme} from './theme.js';
 
 type EventRowProps = {
   readonly entry: DisplayEntry;
@@ -16,6 +17,20 @@ type EventRowProps = {
   readonly millis: boolean;
   readonly selected: boolean;
 };
+
+/** Errors red, warnings yellow, info plain, debug dim (NO_COLOR: only debug's dim stays). */
+function levelStyle(level: DisplayEntry['level'], theme: Theme): Partial<Segment> {
+  switch (level) {
+    case 'error':
+      return {color: theme.error};
+    case 'warn':
+      return {color: theme.warn};
+    case 'debug':
+      return {dim: true};
+    case 'info':
+      return {};
+  }
+}
 
 /** One buffered entry on one row: time, event type (stable color), data. */
 export const EventRow = memo(function EventRow(props: EventRowProps) {
@@ -29,7 +44,7 @@ export const EventRow = memo(function EventRow(props: EventRowProps) {
     segments.push(
       {text: fitToWidth(entry.typeLabel, props.typeWidth), color: theme.eventType(entry.typeLabel)},
       {text: ' '},
-      {text: entry.line},
+      {text: entry.line, ...levelStyle(entry.level, theme)},
     );
   } else {
     const color =

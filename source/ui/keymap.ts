@@ -22,6 +22,7 @@ export type Command =
   | {readonly type: 'clear'}
   | {readonly type: 'filter'}
   | {readonly type: 'timestamps'}
+  | {readonly type: 'details'}
   | {readonly type: 'pretty'}
   | {readonly type: 'export'}
   | {readonly type: 'help'}
@@ -56,7 +57,7 @@ export const KEY_HELP: readonly {readonly keys: string; readonly action: string}
   {keys: 's', action: 'stop / start the focused stream'},
   {keys: 'c', action: "clear the focused pane's buffer and earlier answers"},
   {keys: '/', action: 'filter: text, or /regex/ (Enter apply, Esc cancel, empty clears)'},
-  {keys: 't', action: 'show / hide timestamps'},
+  {keys: 't / d', action: 'show / hide timestamps / (zoomed) the response status and headers'},
   {keys: 'e', action: "export the focused pane's buffered events to NDJSON"},
   {keys: 'a / A', action: 'answer view (LLM streams): all panes / the focused pane'},
   {keys: 'h', action: 'answer view: show / hide the reasoning'},
@@ -104,6 +105,7 @@ const letters = new Map<string, Command>(
     c: {type: 'clear'},
     '/': {type: 'filter'},
     t: {type: 'timestamps'},
+    d: {type: 'details'},
     y: {type: 'pretty'},
     e: {type: 'export'},
     a: {type: 'answer-view-all'},

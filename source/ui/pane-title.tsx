@@ -22,6 +22,8 @@ type PaneTitleProps = {
   readonly paused: boolean;
   readonly pausedArrivals: number;
   readonly filter: FilterInfo;
+  /** TLS certificate checks are off: a warning badge. */
+  readonly insecure: boolean;
   /** Extra text after the badges (the zoomed view's position). */
   readonly status: string;
 };
@@ -30,7 +32,7 @@ type PaneTitleProps = {
 export const PaneTitle = memo(function PaneTitle(props: PaneTitleProps) {
   const theme = useTheme();
   const {focused, connection, filter} = props;
-  const rule = focused ? '━' : '─';
+  const rule = focused ? theme.glyphs.ruleFocused : theme.glyphs.rule;
   const ruleStyle = {color: focused ? theme.accent : theme.muted, bold: focused, dim: !focused};
   const badge = (text: string, tone: Parameters<typeof theme.tone>[0]): Segment => ({
     text: ` ${text} `,
@@ -46,6 +48,7 @@ export const PaneTitle = memo(function PaneTitle(props: PaneTitleProps) {
     {text: ' '},
     badge(badgeText(connection, props.now), connection.kind),
   ];
+  if (props.insecure) segments.push({text: ' '}, badge('INSECURE', 'insecure'));
   if (props.paused) segments.push({text: ' '}, badge(pausedText(props.pausedArrivals), 'paused'));
   if (filter.text !== '' || filter.editing) {
     const count =

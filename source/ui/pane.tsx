@@ -8,6 +8,7 @@ import {useStreamSnapshot} from './hooks/use-stream-snapshot.js';
 import {paneBodies, type PaneBodyKind} from './pane-body.js';
 import {paneChrome, PaneCounters} from './pane-counters.js';
 import {PaneTitle} from './pane-title.js';
+import {RESPONSE_DETAIL_ROWS, ResponseDetails} from './response-details.js';
 import type {LineEdit} from './state/line-editor.js';
 import {entryBySeq, zoomWindow} from './zoom-model.js';
 
@@ -29,6 +30,8 @@ export type PaneProps = {
   readonly filterEditing: boolean;
   /** Zoomed: the scrollback with a selection (undefined seq = follow newest). */
   readonly zoomed: boolean;
+  /** Zoomed: the last response's status line and headers above the events. */
+  readonly details?: boolean;
   readonly selection: number | undefined;
   /** Pretty view of one entry (zoomed only). */
   readonly prettySeq: number | undefined;
@@ -61,7 +64,19 @@ export const Pane = memo(function Pane(props: PaneProps) {
   );
   // Renders also happen between ticks (new records): read the clock then too.
   const now = Math.max(props.now, props.clock());
-  const {counters, bodyHeight} = paneChrome(snapshot, now, width, height);
+  const chrome = paneChrome(snapshot, now, width, height);
+  const {counters} = chrome;
+  // Zoomed: the last response's status line and headers above the events, when there is room.
+  const details =
+    props.zoomed &&
+    props.details === true &&
+    !props.answerView &&
+    props.prettySeq === undefined &&
+    snapshot.response &&
+    chrome.bodyHeight > RESPONSE_DETAIL_ROWS + 2
+      ? snapshot.response
+      : undefined;
+  const bodyHeight = chrome.bodyHeight - (details ? RESPONSE_DETAIL_ROWS : 0);
   const entries = filtered.entries;
   const zoom = props.zoomed ? zoomWindow(entries, props.selection, bodyHeight) : undefined;
   const prettyEntry = props.zoomed ? entryBySeq(snapshot.entries, props.prettySeq) : undefined;
@@ -91,6 +106,7 @@ export const Pane = memo(function Pane(props: PaneProps) {
         now={now}
         paused={snapshot.paused}
         pausedArrivals={snapshot.pausedArrivals}
+        insecure={snapshot.insecure}
         filter={{
           text: props.filter,
           matches: filtered.matches,
@@ -100,6 +116,7 @@ export const Pane = memo(function Pane(props: PaneProps) {
         status={status}
       />
       {height >= PANE_CHROME_ROWS ? <PaneCounters rows={counters} width={width} /> : null}
+      {details ? <ResponseDetails response={details} width={width} /> : null}
       {bodyHeight > 0 ? (
         <Body
           entries={entries}

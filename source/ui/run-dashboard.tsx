@@ -11,7 +11,7 @@ import {createDashboardControls} from './dashboard-controls.js';
 import type {PaneView} from './state/ui-state.js';
 import {createStreamRuns} from './stream-runs.js';
 import {enterTerminal} from './terminal-session.js';
-import {colorFromEnv} from './theme.js';
+import {colorFromEnv, utf8FromEnv} from './theme.js';
 
 /** What a profile or the command line says about one stream's pane. */
 export type DashboardStreamOptions = {
@@ -95,7 +95,12 @@ export async function runDashboard(options: RunDashboardOptions): Promise<Dashbo
   const store = createStreamStore({
     streams: streams.map((stream) => {
       const {answer, bufferSize} = optionsOf(stream.name);
-      return {name: stream.name, bufferSize: bufferSize ?? options.bufferSize, answer};
+      return {
+        name: stream.name,
+        bufferSize: bufferSize ?? options.bufferSize,
+        answer,
+        insecure: stream.resolved.spec.insecure,
+      };
     }),
     bufferSize: options.bufferSize,
   });
@@ -194,6 +199,7 @@ export async function runDashboard(options: RunDashboardOptions): Promise<Dashbo
         fps={fps}
         views={views}
         color={colorFromEnv(options.env ?? process.env)}
+        ascii={!utf8FromEnv(options.env ?? process.env)}
       />,
       {
         stdout: anchoredStdout(stdout),

@@ -5,7 +5,7 @@ import type {ConnectionInfo} from '../core/store/types.js';
  * Colors in one place so NO_COLOR (https://no-color.org) switches all of them
  * off: with it, components keep bold/dim/inverse and the text says the rest.
  */
-export type Tone = ConnectionInfo['kind'] | 'paused';
+export type Tone = ConnectionInfo['kind'] | 'paused' | 'insecure';
 
 export type Theme = {
   readonly color: boolean;
@@ -16,7 +16,30 @@ export type Theme = {
   readonly warn: string | undefined;
   readonly error: string | undefined;
   readonly muted: string | undefined;
+  /** Glyphs that have ASCII stand-ins in a non-UTF-8 locale (LANG=C). */
+  readonly glyphs: Glyphs;
 };
+
+export type Glyphs = {
+  /** The focused pane's title rule and the others'. */
+  readonly ruleFocused: string;
+  readonly rule: string;
+};
+
+const unicodeGlyphs: Glyphs = {ruleFocused: '━', rule: '─'};
+const asciiGlyphs: Glyphs = {ruleFocused: '=', rule: '-'};
+
+/**
+ * True when the locale says UTF-8: the first set of LC_ALL, LC_CTYPE, LANG
+ * (the POSIX order) names UTF-8; none set counts as not UTF-8 (the C locale).
+ */
+export function utf8FromEnv(env: Readonly<Record<string, string | undefined>>): boolean {
+  for (const name of ['LC_ALL', 'LC_CTYPE', 'LANG']) {
+    const value = env[name];
+    if (value !== undefined && value !== '') return /utf-?8/i.test(value);
+  }
+  return false;
+}
 
 const toneColors: Readonly<Record<Tone, string>> = {
   idle: 'gray',
@@ -26,6 +49,7 @@ const toneColors: Readonly<Record<Tone, string>> = {
   closed: 'gray',
   failed: 'red',
   paused: 'blue',
+  insecure: 'yellow',
 };
 
 // No red: red means errors here.
@@ -56,7 +80,7 @@ export function eventTypeColor(type: string): string {
   return typePalette[hashText(type) % typePalette.length] ?? 'cyan';
 }
 
-export function createTheme(color: boolean): Theme {
+export function createTheme(color: boolean, ascii = false): Theme {
   const pick = (value: string): string | undefined => (color ? value : undefined);
   return {
     color,
@@ -66,6 +90,7 @@ export function createTheme(color: boolean): Theme {
     warn: pick('yellow'),
     error: pick('red'),
     muted: pick('gray'),
+    glyphs: ascii ? asciiGlyphs : unicodeGlyphs,
   };
 }
 

@@ -4,6 +4,7 @@ import type {Redactor} from '../redact.js';
 import type {ErrorRecord, EventRecord, StreamRecord} from '../records.js';
 import {sanitize} from '../sanitize.js';
 import {reconnectingText} from './countdown.js';
+import {logLevel} from './log-level.js';
 import type {ConnectionInfo, DisplayEntry} from './types.js';
 
 /** Raw data kept per event for the pretty view and export. */
@@ -34,8 +35,11 @@ function displayType(eventType: string, data: string): string {
  * The row text of an event: its useful part first (summarizeEvent), then the
  * data as one line. The data is parsed at most once, here, at ingest.
  */
-export function eventLine(eventType: string, data: string): string {
-  const parsed = parseJson(data);
+export function eventLine(
+  eventType: string,
+  data: string,
+  parsed: {value: unknown} | undefined = parseJson(data),
+): string {
   if (!parsed) return compactText(data);
   const minified = JSON.stringify(parsed.value) ?? data;
   const summary = summarizeEvent(eventType, parsed.value);
@@ -55,15 +59,16 @@ export function eventEntry(
   const kept = cut
     ? ownCopy(sliceCodePoints(redact(data.slice(0, dataCap + REDACT_MARGIN)), dataCap))
     : redact(data);
+  const parsed = parseJson(kept);
   return {
     seq,
     kind: 'event',
-    level: 'info',
+    level: logLevel(eventType, kept, parsed),
     timestamp: record.timestamp,
     bytesReceived: record.bytesReceived,
     eventType,
     typeLabel: sanitize(sliceCodePoints(displayType(eventType, data), MAX_EVENT_TYPE_CHARS)),
-    line: eventLine(eventType, kept),
+    line: eventLine(eventType, kept, parsed),
     data: kept,
     dataLength: data.length,
     eventId: redact(record.eventId),

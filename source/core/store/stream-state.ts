@@ -4,7 +4,13 @@ import type {Redactor} from '../redact.js';
 import type {ErrorRecord} from '../records.js';
 import {createRateMeter, emptyRateSample, type RateMeter} from './rate.js';
 import {RingBuffer} from './ring-buffer.js';
-import type {ConnectionInfo, DisplayEntry, OverviewSnapshot, StreamSnapshot} from './types.js';
+import type {
+  ConnectionInfo,
+  DisplayEntry,
+  OverviewSnapshot,
+  ResponseInfo,
+  StreamSnapshot,
+} from './types.js';
 
 /**
  * Per-stream state of the store and the immutable snapshots published from it.
@@ -29,6 +35,8 @@ export type StreamState = {
   paused: boolean;
   frozen: readonly DisplayEntry[];
   pausedArrivals: number;
+  insecure: boolean;
+  response: ResponseInfo | undefined;
   entriesChanged: boolean;
   version: number;
   snapshot: StreamSnapshot;
@@ -74,6 +82,8 @@ export function publish(state: StreamState): StreamSnapshot {
     dropped: state.dropped,
     paused: state.paused,
     pausedArrivals: state.pausedArrivals,
+    insecure: state.insecure,
+    response: state.response,
   };
   return state.snapshot;
 }
@@ -94,6 +104,8 @@ export function createState(name: string, bufferSize: number): StreamState {
     paused: false,
     frozen: [],
     pausedArrivals: 0,
+    insecure: false,
+    response: undefined,
     entriesChanged: false,
     version: 0,
     snapshot: undefined as unknown as StreamSnapshot,
@@ -116,6 +128,8 @@ export function createState(name: string, bufferSize: number): StreamState {
     dropped: 0,
     paused: false,
     pausedArrivals: 0,
+    insecure: false,
+    response: undefined,
   };
   return state;
 }

@@ -11,6 +11,7 @@ import {createRedactor, secretsOfSpec} from '../redact.js';
 import type {StreamRecord} from '../records.js';
 import {DEFAULT_DATA_CAP, eventEntry, nextConnection, noticeEntry} from './entries.js';
 import {writeNdjsonExport} from './export-ndjson.js';
+import {responseInfo} from './response-info.js';
 import {attachAnswer, decideAnswer} from './stream-answer.js';
 import {createState, identity, overviewOf, publish, type StreamState} from './stream-state.js';
 import type {DisplayEntry, StreamSnapshot, StreamStore, StreamStoreOptions} from './types.js';
@@ -52,6 +53,7 @@ export function createStreamStore(options: StreamStoreOptions = {}): StreamStore
   for (const stream of options.streams ?? []) {
     const state = ensure(stream.name, stream.bufferSize);
     if (stream.answer !== undefined) decideAnswer(state, stream.answer);
+    if (stream.insecure) state.insecure = true;
   }
   overview = overviewOf(0, states.values());
 
@@ -90,6 +92,9 @@ export function createStreamStore(options: StreamStoreOptions = {}): StreamStore
     if (state.answer && applyAnswerRecord(state.answer, record)) state.answerChanged = true;
     state.connection = nextConnection(state.connection, record, state.redact);
     if (record.type === 'status') state.running = true;
+    if (record.type === 'status' && record.state === 'open') {
+      state.response = responseInfo(record, state.redact);
+    }
     if (record.type === 'summary') state.running = false;
     if (record.type === 'event') {
       state.rate.add(now());
@@ -122,6 +127,7 @@ export function createStreamStore(options: StreamStoreOptions = {}): StreamStore
         const state = ensure(controller.name);
         state.redact = createRedactor(secretsOfSpec(controller.resolved.spec));
         attachAnswer(state, controller.resolved.spec);
+        state.insecure = controller.resolved.spec.insecure;
         state.running = controller.running;
         changed(state);
         return controller.subscribe(ingest);

@@ -14,7 +14,8 @@ export type DisplayEntry = {
   /** Per stream, increasing by one per entry; survives clear(). */
   readonly seq: number;
   readonly kind: 'event' | 'notice';
-  readonly level: 'info' | 'warn' | 'error';
+  /** Events: their log level (logLevel); notices: info, warn or error. */
+  readonly level: 'debug' | 'info' | 'warn' | 'error';
   readonly timestamp: number;
   readonly bytesReceived: number;
   /** Raw event type, bounded ("" for notices). */
@@ -87,6 +88,18 @@ export type StreamSnapshot = {
   readonly paused: boolean;
   /** Events that arrived since the pane was paused. */
   readonly pausedArrivals: number;
+  /** TLS certificate checks are off (the pane shows an INSECURE badge). */
+  readonly insecure: boolean;
+  /** The latest response's status line and headers (redacted and sanitized), once one opened. */
+  readonly response: ResponseInfo | undefined;
+};
+
+/** What the zoomed pane's details show about the last response. */
+export type ResponseInfo = {
+  /** "HTTP 200 text/event-stream in 20ms". */
+  readonly statusLine: string;
+  /** [name, value] pairs, sensitive values redacted, all sanitized. */
+  readonly headers: readonly (readonly [string, string])[];
 };
 
 export type OverviewSnapshot = {
@@ -109,6 +122,8 @@ export type StreamConfig = {
    * from the URL when a controller is attached (detectAnswerPreset).
    */
   readonly answer?: AnswerPreset;
+  /** TLS certificate checks are off for this stream (`-k`, profile `insecure: true`). */
+  readonly insecure?: boolean;
 };
 
 export type StreamStoreOptions = {

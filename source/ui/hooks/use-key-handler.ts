@@ -124,6 +124,7 @@ const simpleActions = {
   back: 'back',
   help: 'help-toggle',
   timestamps: 'timestamps-toggle',
+  details: 'details-toggle',
   'zoom-toggle': 'zoom-toggle',
   zoom: 'zoom-open',
   filter: 'filter-start',

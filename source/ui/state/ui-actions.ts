@@ -21,6 +21,7 @@ export type UiAction =
   | {readonly type: 'help-toggle'}
   | {readonly type: 'help-scroll'; readonly delta: number; readonly max: number}
   | {readonly type: 'timestamps-toggle'}
+  | {readonly type: 'details-toggle'}
   | {readonly type: 'filter-start'}
   /** One line edit in the open text input (follow-up, else filter). */
   | {readonly type: 'input-edit'; readonly op: EditOp}

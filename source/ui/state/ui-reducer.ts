@@ -73,6 +73,8 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
     }
     case 'timestamps-toggle':
       return {...state, timestamps: !state.timestamps};
+    case 'details-toggle':
+      return {...state, details: !state.details};
     case 'filter-start': {
       const name = focusedName(state);
       if (name === undefined) return state;

@@ -43,6 +43,8 @@ export type UiState = {
   /** First row of the help overlay shown (it scrolls when it does not fit). */
   readonly helpScroll: number;
   readonly timestamps: boolean;
+  /** Zoomed view: show the last response's status line and headers. */
+  readonly details: boolean;
   /** Committed filter text per stream ("" or absent = none). */
   readonly filters: Readonly<Record<string, string>>;
   readonly filterEdit: FilterEdit | undefined;
@@ -79,6 +81,7 @@ export function initialUiState(
     help: false,
     helpScroll: 0,
     timestamps: true,
+    details: false,
     filters: {},
     filterEdit: undefined,
     selection: {},
