@@ -14,7 +14,7 @@ describe('utf8FromEnv', () => {
     expect(utf8FromEnv({LC_ALL: 'C', LANG: 'en_US.UTF-8'})).toBe(false);
     expect(utf8FromEnv({LC_ALL: '', LC_CTYPE: 'en_US.UTF-8', LANG: 'C'})).toBe(true);
     expect(utf8FromEnv({LC_CTYPE: 'POSIX', LANG: 'en_US.UTF-8'})).toBe(false);
-    expect(utf8FromEnv({})).toBe(false);
+    expect(utf8FromEnv({})).toBe(true);
   });
 });
 
