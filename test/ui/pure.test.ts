@@ -37,7 +37,7 @@ const key = (overrides: Partial<Key>): Key => ({...noKey, ...overrides});
 
 describe('keymap', () => {
   it('maps keys per mode', () => {
-    expect(commandFor('c', key({ctrl: true}), 'filter')).toEqual({type: 'quit'});
+    expect(commandFor('c', key({ctrl: true}), 'filter')).toEqual({type: 'interrupt'});
     expect(commandFor('q', noKey, 'grid')).toEqual({type: 'quit'});
     expect(commandFor('q', noKey, 'filter')).toEqual({
       type: 'edit',

@@ -171,7 +171,7 @@ describe('runDashboard', () => {
     stdin.type('\u0003');
     const outcome = await result;
     expect(Date.now() - started).toBeLessThan(1500);
-    expect(outcome.exitCode).toBe(0);
+    expect(outcome.exitCode).toBe(130); // Ctrl-C is an interrupt
     expect(outcome.summaries.map((summary) => summary.stream)).toEqual(['ok']);
   });
 
