@@ -55,7 +55,7 @@ export const mainHelp = `
     -v, --verbose              the same as --include
     -s, --silent               no notes on stderr (errors still print)
     -N, --no-buffer            accepted for curl's sake: output is never buffered
-    --fps N                    dashboard frames per second (default 30)
+    --fps N                    dashboard redraws per second for stream data (default 20)
     --buffer-size N            events kept per pane (default 1000)
     -h, --help                 this help (after a command: that command's help)
     -V, --version              print the version

@@ -15,8 +15,11 @@
  * it in the same pass more than doubles throughput on small events.
  */
 
+import {copyString} from './copy-string.js';
+
 export type SseEvent = {
   readonly type: string;
+  /** May share memory with the body chunk it came in: copy it (copyString) to keep it long. */
   readonly data: string;
   /** The stream's last event ID once this event is dispatched. */
   readonly lastEventId: string;
@@ -86,12 +89,9 @@ export function createSseDecoder(
     // An id-only block still sets the last event ID.
     if (blockId !== undefined) lastEventId = blockId;
     if (dataLines > 0) {
-      // A copy, so a consumer that keeps the data does not pin the whole chunk it was sliced from.
-      onEvent({
-        type: blockType === '' ? 'message' : blockType,
-        data: copyString(data),
-        lastEventId,
-      });
+      // `data` may be a slice of the chunk's text: a consumer that keeps it
+      // for long copies it (the store does, for the entries it still holds).
+      onEvent({type: blockType === '' ? 'message' : blockType, data, lastEventId});
     } else if (blockType !== '') onKeepAlive?.(blockType);
     blockId = undefined;
     blockType = '';
@@ -190,15 +190,6 @@ export function createSseDecoder(
 }
 
 const ASCII_DIGITS = /^[0-9]+$/;
-
-/**
- * A copy of a string that was sliced from a larger one. V8 keeps a slice as a
- * pointer into its parent, so one retained event would keep its whole body
- * chunk alive; flattening a concatenation makes a string of its own.
- */
-export function copyString(value: string): string {
-  return value.length < 13 ? value : (' ' + value).slice(1);
-}
 
 /**
  * The value of `field` on the line `text.slice(start, end)` (one space after

@@ -3,6 +3,7 @@ import {useEffect, useMemo, useReducer} from 'react';
 import type {StreamStore} from '../core/store/types.js';
 import type {DashboardControls} from './controls.js';
 import {Footer} from './footer.js';
+import {DEFAULT_FPS} from './frame-rate.js';
 import {Grid} from './grid.js';
 import {HelpOverlay} from './help-overlay.js';
 import {useInputToken} from './hooks/use-input-token.js';
@@ -43,7 +44,7 @@ export type AppProps = {
 
 /** The dashboard: a grid of panes (or one zoomed pane, or help) over a footer. */
 export function App(props: AppProps) {
-  const {store, controls, fps = 30} = props;
+  const {store, controls, fps = DEFAULT_FPS} = props;
   const names = useStreamNames(store);
   const [state, dispatch] = useReducer(uiReducer, names, (initial) =>
     initialUiState(initial, props.views),
@@ -122,7 +123,7 @@ export function App(props: AppProps) {
   }
   return (
     <ThemeContext.Provider value={theme}>
-      <Box flexDirection="column" width={layout.width} height={layout.height} overflow="hidden">
+      <Box flexDirection="column" width={layout.width} height={layout.height} overflowY="hidden">
         {body}
         <Footer
           store={store}

@@ -24,7 +24,7 @@ type GridProps = {
 export const Grid = memo(function Grid(props: GridProps) {
   const {layout, names, filterEdit} = props;
   return (
-    <Box flexDirection="column" height={layout.paneArea} overflow="hidden">
+    <Box flexDirection="column" height={layout.paneArea} overflowY="hidden">
       {layout.rows.map((row, rowIndex) => (
         <Box key={rowIndex} flexDirection="row" height={row.height} columnGap={COLUMN_GAP}>
           {row.cells.map((cell) => {

@@ -67,7 +67,7 @@ export const HelpOverlay = memo(function HelpOverlay(props: HelpProps) {
     shown = [...rows.slice(top, top + room), [{text: ` ${more}`, color: theme.accent}]];
   }
   return (
-    <Box flexDirection="column" width={width} height={height} overflow="hidden">
+    <Box flexDirection="column" width={width} height={height} overflowY="hidden">
       {shown.map((segments, index) => (
         <Line key={index} segments={segments} width={width} />
       ))}

@@ -1,6 +1,7 @@
-import {Text} from 'ink';
+import {Box, Text} from 'ink';
 import {memo} from 'react';
 import {displayWidth, truncateToWidth} from '../core/display-text.js';
+import {lineRuns} from './line-runs.js';
 
 /** A run of text with one style; a line is a list of them. Text must be sanitized. */
 export type Segment = {
@@ -45,25 +46,39 @@ export function padSegments(
 
 type LineProps = {readonly segments: readonly Segment[]; readonly width: number};
 
-/** One terminal row: never wraps, never wider than `width`. */
-export const Line = memo(function Line({segments, width}: LineProps) {
-  const clipped = clipSegments(segments, width);
+function StyledRun({segments}: {readonly segments: readonly Segment[]}) {
   return (
     <Text wrap="truncate-end">
-      {clipped.length === 0
-        ? ' '
-        : clipped.map((segment, index) => (
-            <Text
-              key={index}
-              color={segment.color}
-              backgroundColor={segment.backgroundColor}
-              bold={segment.bold}
-              dimColor={segment.dim}
-              inverse={segment.inverse}
-            >
-              {segment.text}
-            </Text>
-          ))}
+      {segments.map((segment, index) => (
+        <Text
+          key={index}
+          color={segment.color}
+          backgroundColor={segment.backgroundColor}
+          bold={segment.bold}
+          dimColor={segment.dim}
+          inverse={segment.inverse}
+        >
+          {segment.text}
+        </Text>
+      ))}
     </Text>
+  );
+}
+
+/**
+ * One terminal row: never wraps, never wider than `width`. Drawn as runs Ink
+ * can measure cheaply (lineRuns): one text node when the row is plain ASCII.
+ */
+export const Line = memo(function Line({segments, width}: LineProps) {
+  const clipped = clipSegments(segments, width);
+  if (clipped.length === 0) return <Text> </Text>;
+  const runs = lineRuns(clipped);
+  if (runs.length === 1) return <StyledRun segments={clipped} />;
+  return (
+    <Box flexShrink={0}>
+      {runs.map((run, index) => (
+        <StyledRun key={index} segments={run} />
+      ))}
+    </Box>
   );
 });

@@ -96,7 +96,7 @@ export const Pane = memo(function Pane(props: PaneProps) {
   const emptyText =
     filtered.matches === 0 ? 'no buffered event matches the filter' : 'waiting for events…';
   return (
-    <Box flexDirection="column" width={width} height={height} overflow="hidden">
+    <Box flexDirection="column" width={width} height={height} overflowY="hidden">
       <PaneTitle
         index={props.index}
         name={props.name}

@@ -3,6 +3,7 @@ import {render} from 'ink';
 import type {AnswerPreset} from '../core/answer/index.js';
 import type {SummaryRecord} from '../core/records.js';
 import {createStreamStore} from '../core/store/stream-store.js';
+import {DEFAULT_FPS, KEY_FRAME_FPS} from './frame-rate.js';
 import type {StreamStore} from '../core/store/types.js';
 import type {StreamController} from '../core/stream-controller.js';
 import {anchoredStdout} from './anchored-stdout.js';
@@ -55,7 +56,6 @@ export type DashboardResult = {
   readonly error?: unknown;
 };
 
-export const DEFAULT_FPS = 30;
 export const SHUTDOWN_TIMEOUT_MS = 2000;
 /** After a signal the summaries get less time: the process promises to end within 2 s. */
 export const SIGNAL_SHUTDOWN_TIMEOUT_MS = 1000;
@@ -103,6 +103,7 @@ export async function runDashboard(options: RunDashboardOptions): Promise<Dashbo
       };
     }),
     bufferSize: options.bufferSize,
+    notifyIntervalMs: Math.ceil(1000 / fps),
   });
   const views = Object.fromEntries(
     streams.map((stream) => [stream.name, optionsOf(stream.name).view ?? 'events'] as const),
@@ -204,7 +205,7 @@ export async function runDashboard(options: RunDashboardOptions): Promise<Dashbo
       {
         stdout: anchoredStdout(stdout),
         stdin,
-        maxFps: fps,
+        maxFps: Math.max(fps, KEY_FRAME_FPS),
         incrementalRendering: true,
         exitOnCtrlC: false,
         patchConsole: false,

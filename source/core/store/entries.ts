@@ -1,80 +1,9 @@
-import {compactLine, compactText, parseJson, sliceCodePoints} from '../display-text.js';
-import {summarizeEvent} from './event-summary.js';
+import {compactLine} from '../display-text.js';
 import type {Redactor} from '../redact.js';
-import type {ErrorRecord, EventRecord, StreamRecord} from '../records.js';
+import type {ErrorRecord, StreamRecord} from '../records.js';
 import {sanitize} from '../sanitize.js';
 import {reconnectingText} from './countdown.js';
-import {logLevel} from './log-level.js';
 import type {ConnectionInfo, DisplayEntry} from './types.js';
-
-/** Raw data kept per event for the pretty view and export. */
-export const DEFAULT_DATA_CAP = 64 * 1024;
-export const MAX_EVENT_TYPE_CHARS = 64;
-/** Longest secret that is still redacted when it straddles the data cap. */
-const REDACT_MARGIN = 256;
-
-/** A copy that does not keep a huge parent string alive (V8 slices share memory). */
-function ownCopy(text: string): string {
-  return Buffer.from(text, 'utf8').toString('utf8');
-}
-
-/**
- * Dify (and OpenAI's Responses API) send every event as an SSE "message" and
- * name it inside the JSON: {"event":"node_started",...} or
- * {"type":"response.output_text.delta",...}. Showing that name makes a
- * chatflow readable at a glance; the SSE type stays in `eventType`.
- */
-const innerName = /^\{\s*"(?:event|type)"\s*:\s*"([\w.-]{1,48})"/;
-
-function displayType(eventType: string, data: string): string {
-  if (eventType !== 'message') return eventType;
-  return innerName.exec(data.slice(0, 80))?.[1] ?? eventType;
-}
-
-/**
- * The row text of an event: its useful part first (summarizeEvent), then the
- * data as one line. The data is parsed at most once, here, at ingest.
- */
-export function eventLine(
-  eventType: string,
-  data: string,
-  parsed: {value: unknown} | undefined = parseJson(data),
-): string {
-  if (!parsed) return compactText(data);
-  const minified = JSON.stringify(parsed.value) ?? data;
-  const summary = summarizeEvent(eventType, parsed.value);
-  const json = compactText(minified);
-  return summary === undefined ? json : `${compactText(summary, 256)}  ${json}`;
-}
-
-export function eventEntry(
-  record: EventRecord,
-  seq: number,
-  dataCap: number,
-  redact: Redactor,
-): DisplayEntry {
-  const {data} = record;
-  const eventType = sliceCodePoints(record.eventType, MAX_EVENT_TYPE_CHARS);
-  const cut = data.length > dataCap;
-  const kept = cut
-    ? ownCopy(sliceCodePoints(redact(data.slice(0, dataCap + REDACT_MARGIN)), dataCap))
-    : redact(data);
-  const parsed = parseJson(kept);
-  return {
-    seq,
-    kind: 'event',
-    level: logLevel(eventType, kept, parsed),
-    timestamp: record.timestamp,
-    bytesReceived: record.bytesReceived,
-    eventType,
-    typeLabel: sanitize(sliceCodePoints(displayType(eventType, data), MAX_EVENT_TYPE_CHARS)),
-    line: eventLine(eventType, kept, parsed),
-    data: kept,
-    dataLength: data.length,
-    eventId: redact(record.eventId),
-    eventNumber: record.eventNumber,
-  };
-}
 
 type Notice = {
   text: string;

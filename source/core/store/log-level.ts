@@ -2,7 +2,8 @@
  * The log level of an event, so the dashboard can colour it: from the SSE
  * event type (`event: error`), else a JSON `level`/`severity` field (names or
  * pino-style numbers), else a leading token of the data (`ERROR ...`,
- * `WARN: ...`, `[error] ...`). Pure and cheap: computed once per event at ingest.
+ * `WARN: ...`, `[error] ...`). Pure and cheap: computed once per entry, when a
+ * view first draws it.
  */
 export type LogLevel = 'error' | 'warn' | 'info' | 'debug';
 

@@ -33,6 +33,13 @@ export class RingBuffer<T> {
     this.#size = 0;
   }
 
+  /** Visits items newest first until `visit` returns false. */
+  visitNewestFirst(visit: (item: T) => boolean): void {
+    for (let index = this.#size - 1; index >= 0; index--) {
+      if (!visit(this.#items[(this.#start + index) % this.capacity] as T)) return;
+    }
+  }
+
   /** Oldest first. */
   toArray(): T[] {
     const result: T[] = [];

@@ -3,6 +3,7 @@ import {createCounters, type StreamCounters} from '../counters.js';
 import type {Redactor} from '../redact.js';
 import type {ErrorRecord} from '../records.js';
 import {createRateMeter, emptyRateSample, type RateMeter} from './rate.js';
+import {EventEntry} from './event-entry.js';
 import {RingBuffer} from './ring-buffer.js';
 import type {
   ConnectionInfo,
@@ -54,6 +55,7 @@ export const identity: Redactor = (text) => text;
 export function publish(state: StreamState): StreamSnapshot {
   const previous = state.snapshot;
   const {eventsByType, ...counters} = state.counters;
+  detachNewEntries(state.ring);
   let entries = previous.entries;
   if (state.paused) entries = state.frozen;
   else if (state.entriesChanged || previous.paused) entries = state.ring.toArray();
@@ -86,6 +88,15 @@ export function publish(state: StreamState): StreamSnapshot {
     response: state.response,
   };
   return state.snapshot;
+}
+
+/**
+ * Copies the data of the entries added since the last publish (newest first,
+ * up to the first one already copied), so the entries a pane keeps never pin
+ * body chunks, and entries dropped before a publish are never copied.
+ */
+export function detachNewEntries(entries: RingBuffer<DisplayEntry>): void {
+  entries.visitNewestFirst((entry) => !(entry instanceof EventEntry) || entry.detach());
 }
 
 export function createState(name: string, bufferSize: number): StreamState {

@@ -8,12 +8,20 @@ import {
 } from '../answer/index.js';
 import {applyRecord, createCounters} from '../counters.js';
 import {createRedactor, secretsOfSpec} from '../redact.js';
-import type {StreamRecord} from '../records.js';
-import {DEFAULT_DATA_CAP, eventEntry, nextConnection, noticeEntry} from './entries.js';
+import type {EventRecord, StreamRecord} from '../records.js';
+import {nextConnection, noticeEntry} from './entries.js';
+import {DEFAULT_DATA_CAP, EventEntry} from './event-entry.js';
 import {writeNdjsonExport} from './export-ndjson.js';
 import {responseInfo} from './response-info.js';
 import {attachAnswer, decideAnswer} from './stream-answer.js';
-import {createState, identity, overviewOf, publish, type StreamState} from './stream-state.js';
+import {
+  createState,
+  detachNewEntries,
+  identity,
+  overviewOf,
+  publish,
+  type StreamState,
+} from './stream-state.js';
 import type {DisplayEntry, StreamSnapshot, StreamStore, StreamStoreOptions} from './types.js';
 
 export const DEFAULT_BUFFER_SIZE = 1000;
@@ -81,8 +89,22 @@ export function createStreamStore(options: StreamStoreOptions = {}): StreamStore
     state.entriesChanged = true;
   };
 
+  /** Per event: counters, answer fold, rate and one lazy entry; nothing formatted. */
+  const ingestEvent = (state: StreamState, record: EventRecord): void => {
+    applyRecord(state.counters, record);
+    if (state.answer && applyAnswerRecord(state.answer, record)) state.answerChanged = true;
+    state.rate.add(now());
+    addEntry(state, new EventEntry(record, ++state.seq, dataCap, state.redact));
+    if (state.paused) state.pausedArrivals++;
+    changed(state);
+  };
+
   const ingest = (record: StreamRecord): void => {
     const state = ensure(record.stream);
+    if (record.type === 'event') {
+      ingestEvent(state, record);
+      return;
+    }
     if (record.type === 'status' && !state.running) {
       // A new run: count it from zero, as its summary will.
       state.run++;
@@ -96,11 +118,7 @@ export function createStreamStore(options: StreamStoreOptions = {}): StreamStore
       state.response = responseInfo(record, state.redact);
     }
     if (record.type === 'summary') state.running = false;
-    if (record.type === 'event') {
-      state.rate.add(now());
-      addEntry(state, eventEntry(record, ++state.seq, dataCap, state.redact));
-      if (state.paused) state.pausedArrivals++;
-    } else if (record.type === 'error' && record.status === 'failed') {
+    if (record.type === 'error' && record.status === 'failed') {
       state.failure = record;
     } else {
       const notice = noticeEntry(record, state.seq + 1, state.redact, state.failure);
@@ -168,6 +186,7 @@ export function createStreamStore(options: StreamStoreOptions = {}): StreamStore
       const state = known(name);
       if (!state || state.paused === paused) return;
       state.paused = paused;
+      if (paused) detachNewEntries(state.ring);
       state.frozen = paused ? state.ring.toArray() : [];
       state.pausedArrivals = 0;
       state.entriesChanged = true;

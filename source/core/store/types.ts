@@ -6,9 +6,11 @@ import type {RateSample} from './rate.js';
 
 /**
  * One line of a pane: an event, or a notice about the connection (opened,
- * reconnecting, failed, closed). Display strings are sanitized and bounded at
- * ingest; `data` keeps the raw event data (secrets redacted) up to a cap for
- * the pretty view, filters and export.
+ * reconnecting, failed, closed). Display strings are sanitized and bounded;
+ * for events they are worked out the first time a view reads them (see
+ * EventEntry), so only rows that are drawn, filtered or exported cost
+ * anything. `data` keeps the raw event data (secrets redacted) up to a cap
+ * for the pretty view, filters and export.
  */
 export type DisplayEntry = {
   /** Per stream, increasing by one per entry; survives clear(). */

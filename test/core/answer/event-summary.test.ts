@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import type {EventRecord} from '../../../source/core/records.js';
-import {eventLine} from '../../../source/core/store/entries.js';
+import {eventLine} from '../../../source/core/store/event-entry.js';
 import {summarizeEvent} from '../../../source/core/store/event-summary.js';
 import {readFixture, recordsFromChunks} from './sse-records.js';
 
