@@ -44,6 +44,6 @@ export const config = {
   idleCpuMs: quick ? 1200 : 30_000,
   idleEveryMs: quick ? 300 : 5000,
   decoderEvents: quick ? 20_000 : 200_000,
-  engineEvents: quick ? 5_000 : 50_000,
+  engineEvents: quick ? 5_000 : 500_000,
   startTimeoutMs: 20_000,
 };
