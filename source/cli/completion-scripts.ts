@@ -7,32 +7,55 @@ import {
 } from './completion-model.js';
 
 const words = (list: readonly string[]) => list.join(' ');
-const flagWords = (flags: readonly CompletionFlag[]) =>
-  words(flags.flatMap((flag) => [`--${flag.long}`, ...(flag.short ? [`-${flag.short}`] : [])]));
-const names = (flag: CompletionFlag) =>
-  [`--${flag.long}`, ...(flag.short ? [`-${flag.short}`] : [])].join('|');
+/** "--profile", "-p": how a flag can be typed. */
+const spellings = (flag: CompletionFlag) => [
+  `--${flag.long}`,
+  ...(flag.short ? [`-${flag.short}`] : []),
+];
+const flagWords = (flags: readonly CompletionFlag[]) => words(flags.flatMap(spellings));
+/** A `case` pattern matching every spelling: "--profile|-p". */
+const names = (flag: CompletionFlag) => spellings(flag).join('|');
+
+/** How one shell completes each kind of flag value (bash and zsh share the `case` around them). */
+type ValueCompleters = {
+  readonly profiles: string;
+  readonly streams: string;
+  readonly files: string;
+  readonly fixed: (values: readonly string[]) => string;
+  /** A value ssedeck cannot guess (a header, a number). */
+  readonly free: string;
+  /** What ends an arm after its completion ("return 0" in bash). */
+  readonly end: string;
+};
+
+function valueCompletion(values: CompletionFlag['values'], completers: ValueCompleters): string {
+  if (values === 'profiles') return completers.profiles;
+  if (values === 'streams') return completers.streams;
+  if (values === 'files') return completers.files;
+  return values === undefined ? completers.free : completers.fixed(values);
+}
+
+/** The arms of `case "$prev" in`: one per flag that takes a value (bash and zsh). */
+function valueCases(flags: readonly CompletionFlag[], completers: ValueCompleters): string {
+  return flags
+    .filter((flag) => flag.takesValue)
+    .map(
+      (flag) =>
+        `    ${names(flag)}) ${valueCompletion(flag.values, completers)}; ${completers.end} ;;`,
+    )
+    .join('\n');
+}
 
 export function bashScript(): string {
   const flags = completionFlags();
-  const cases = flags
-    .filter((flag) => flag.takesValue)
-    .map((flag) => {
-      const {values} = flag;
-      let body: string;
-      if (values === 'profiles') {
-        body = `COMPREPLY=($(compgen -W "$("$cmd" __complete profiles 2>/dev/null)" -- "$cur") $(compgen -f -- "$cur"))`;
-      } else if (values === 'streams') {
-        body = `COMPREPLY=($(compgen -W "$("$cmd" __complete streams "\${refs[@]}" 2>/dev/null)" -- "$cur"))`;
-      } else if (values === 'files') {
-        body = 'COMPREPLY=($(compgen -f -- "${cur#@}"))';
-      } else if (values !== undefined) {
-        body = `COMPREPLY=($(compgen -W "${words(values)}" -- "$cur"))`;
-      } else {
-        body = 'COMPREPLY=()';
-      }
-      return `    ${names(flag)}) ${body}; return 0 ;;`;
-    })
-    .join('\n');
+  const cases = valueCases(flags, {
+    profiles: `COMPREPLY=($(compgen -W "$("$cmd" __complete profiles 2>/dev/null)" -- "$cur") $(compgen -f -- "$cur"))`,
+    streams: `COMPREPLY=($(compgen -W "$("$cmd" __complete streams "\${refs[@]}" 2>/dev/null)" -- "$cur"))`,
+    files: 'COMPREPLY=($(compgen -f -- "${cur#@}"))',
+    fixed: (values) => `COMPREPLY=($(compgen -W "${words(values)}" -- "$cur"))`,
+    free: 'COMPREPLY=()',
+    end: 'return 0',
+  });
   return `# ssedeck completion for bash: source <(ssedeck completion bash)
 _ssedeck() {
   local cur="\${COMP_WORDS[COMP_CWORD]}"
@@ -81,25 +104,14 @@ complete -o default -F _ssedeck ssedeck
 
 export function zshScript(): string {
   const flags = completionFlags();
-  const cases = flags
-    .filter((flag) => flag.takesValue)
-    .map((flag) => {
-      const {values} = flag;
-      let body: string;
-      if (values === 'profiles') {
-        body = `compadd -- \${(f)"$($cmd __complete profiles 2>/dev/null)"}; _files`;
-      } else if (values === 'streams') {
-        body = `compadd -- \${(f)"$($cmd __complete streams $refs 2>/dev/null)"}`;
-      } else if (values === 'files') {
-        body = '_files';
-      } else if (values !== undefined) {
-        body = `compadd -- ${words(values)}`;
-      } else {
-        body = ':';
-      }
-      return `    ${names(flag)}) ${body}; return ;;`;
-    })
-    .join('\n');
+  const cases = valueCases(flags, {
+    profiles: `compadd -- \${(f)"$($cmd __complete profiles 2>/dev/null)"}; _files`,
+    streams: `compadd -- \${(f)"$($cmd __complete streams $refs 2>/dev/null)"}`,
+    files: '_files',
+    fixed: (values) => `compadd -- ${words(values)}`,
+    free: ':',
+    end: 'return',
+  });
   return `#compdef ssedeck
 # ssedeck completion for zsh: source <(ssedeck completion zsh)
 _ssedeck() {
