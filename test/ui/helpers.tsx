@@ -71,6 +71,7 @@ export async function renderApp(
     color?: boolean;
     now?: number;
     views?: Readonly<Record<string, PaneView>>;
+    details?: boolean;
   } = {},
 ): Promise<Rendered> {
   const controls = fakeControls();
@@ -84,6 +85,7 @@ export async function renderApp(
       clock={() => now}
       tickMs={0}
       views={options.views}
+      details={options.details}
     />,
   );
   const frame = () => instance.lastFrame() ?? '';
