@@ -65,7 +65,9 @@ export function App(props: AppProps) {
     [size, names.length, state.focus],
   );
   const lastToken = useInputToken();
-  useInput(useKeyHandler({state, dispatch, store, controls, layout}, lastToken));
+  useInput(
+    useKeyHandler({state, dispatch, store, controls, layout, glyphs: theme.glyphs}, lastToken),
+  );
   const messageId = state.message?.id;
   useEffect(() => {
     if (messageId === undefined) return;

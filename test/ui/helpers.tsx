@@ -72,6 +72,7 @@ export async function renderApp(
     now?: number;
     views?: Readonly<Record<string, PaneView>>;
     details?: boolean;
+    ascii?: boolean;
   } = {},
 ): Promise<Rendered> {
   const controls = fakeControls();
@@ -86,6 +87,7 @@ export async function renderApp(
       tickMs={0}
       views={options.views}
       details={options.details}
+      ascii={options.ascii}
     />,
   );
   const frame = () => instance.lastFrame() ?? '';
