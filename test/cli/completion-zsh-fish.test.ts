@@ -94,5 +94,6 @@ describe.skipIf(!hasShell('fish'))('fish completion (complete -C)', () => {
       [...DEMO_STREAMS].sort(),
     );
     expect(fishComplete(sandbox, 'ssedeck --js')).toEqual(['--json']);
+    expect(fishComplete(sandbox, 'ssedeck -p demo --stream=f')).toEqual(['--stream=flaky']);
   });
 });
