@@ -8,8 +8,11 @@ export type CompletionFlag = {
   readonly long: string;
   readonly short?: string;
   readonly takesValue: boolean;
-  /** Fixed values, or where values come from. */
-  readonly values?: readonly string[] | 'files' | 'profiles' | 'streams';
+  /**
+   * Fixed values, or where values come from; `at-files` is text or `@FILE`
+   * (`--data`): a file name is completed after an `@`.
+   */
+  readonly values?: readonly string[] | 'files' | 'at-files' | 'profiles' | 'streams';
 };
 
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;
@@ -20,7 +23,7 @@ const valueSources: Record<string, CompletionFlag['values']> = {
   answerPreset: answerPresets,
   profile: 'profiles',
   stream: 'streams',
-  data: 'files',
+  data: 'at-files',
   cacert: 'files',
   out: 'files',
 };

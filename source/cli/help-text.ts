@@ -51,7 +51,8 @@ export const mainHelp = `
 
   Output
     --json                     headless: one JSON record per line on stdout
-    -i, --include              headless: each response's status line and headers on stderr
+    -i, --include              each response's status line and headers: on stderr headless,
+                               in the zoomed pane from the start in the dashboard (d hides)
     -v, --verbose              the same as --include
     -s, --silent               no notes on stderr (errors still print)
     -N, --no-buffer            accepted for curl's sake: output is never buffered

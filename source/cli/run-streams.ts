@@ -88,7 +88,11 @@ export async function runStreams(cli: CommandLine, io: CliIo): Promise<number> {
       }
       return await runJsonMode(setups, output);
     }
-    return await runDashboardMode(setups, io, redact, {fps, bufferSize});
+    return await runDashboardMode(setups, io, redact, {
+      fps,
+      bufferSize,
+      details: output.includeHeaders,
+    });
   } finally {
     await demo?.close();
   }
@@ -217,7 +221,7 @@ async function runDashboardMode(
   setups: readonly StreamSetup[],
   io: CliIo,
   redact: Redactor,
-  options: {fps: number | undefined; bufferSize: number | undefined},
+  options: {fps: number | undefined; bufferSize: number | undefined; details: boolean},
 ): Promise<number> {
   const {runDashboard} = await import('../ui/run-dashboard.js');
   const result = await runDashboard({
@@ -230,6 +234,7 @@ async function runDashboardMode(
     ),
     fps: options.fps,
     bufferSize: options.bufferSize,
+    details: options.details,
     stdout: io.stdout,
     stdin: io.stdin,
   });

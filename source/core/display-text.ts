@@ -49,12 +49,21 @@ export function sliceCodePoints(text: string, max: number): string {
   return text.slice(0, end);
 }
 
+/** The marks compactLine and compactText add: where a line broke and where text was cut. */
+export type LineMarks = {readonly newline: string; readonly ellipsis: string};
+const defaultMarks: LineMarks = {newline: NEWLINE_MARK, ellipsis: ELLIPSIS};
+
 /**
  * One line for a pane: JSON minified when it parses, line breaks shown as ⏎,
  * control characters escaped, at most `maxChars` long (with … when cut).
+ * `marks` replaces ⏎ and … (the dashboard's ASCII glyphs).
  */
-export function compactLine(text: string, maxChars = MAX_LINE_CHARS): string {
-  return compactText(minifyJson(text) ?? text, maxChars);
+export function compactLine(
+  text: string,
+  maxChars = MAX_LINE_CHARS,
+  marks: LineMarks = defaultMarks,
+): string {
+  return compactText(minifyJson(text) ?? text, maxChars, marks);
 }
 
 /** The parsed value, when `text` is JSON small enough to parse (one parse per event). */
@@ -68,12 +77,16 @@ export function parseJson(text: string): {value: unknown} | undefined {
 }
 
 /** compactLine without the JSON step: for text already minified (or known not to be JSON). */
-export function compactText(source: string, maxChars = MAX_LINE_CHARS): string {
+export function compactText(
+  source: string,
+  maxChars = MAX_LINE_CHARS,
+  marks: LineMarks = defaultMarks,
+): string {
   const cut = source.length > maxChars;
-  const head = sliceCodePoints(source, maxChars).replace(lineBreaks, NEWLINE_MARK);
+  const head = sliceCodePoints(source, maxChars).replace(lineBreaks, marks.newline);
   const safe = sanitize(head);
   const bounded = safe.length > maxChars ? sliceCodePoints(safe, maxChars) : safe;
-  return cut || bounded.length < safe.length ? bounded + ELLIPSIS : bounded;
+  return cut || bounded.length < safe.length ? bounded + marks.ellipsis : bounded;
 }
 
 /** Columns `text` takes on a terminal. */
@@ -82,16 +95,19 @@ export function displayWidth(text: string): number {
 }
 
 /**
- * At most `width` columns of `text`, ending in … when it was cut. A wide
- * character that would straddle the limit is left out whole.
+ * At most `width` columns of `text`, ending in `ellipsis` (…) when it was
+ * cut. A wide character that would straddle the limit is left out whole.
+ * Narrower than the ellipsis, the text is cut without one.
  */
-export function truncateToWidth(text: string, width: number): string {
+export function truncateToWidth(text: string, width: number, ellipsis = ELLIPSIS): string {
   if (width <= 0) return '';
+  const markWidth = ellipsis === ELLIPSIS ? 1 : displayWidth(ellipsis);
+  if (markWidth > width) return truncateToWidth(text, width, '');
   if (narrowText.test(text)) {
-    return text.length <= width ? text : text.slice(0, width - 1) + ELLIPSIS;
+    return text.length <= width ? text : text.slice(0, width - markWidth) + ellipsis;
   }
   if (stringWidth(text) <= width) return text;
-  const budget = width - 1;
+  const budget = width - markWidth;
   let used = 0;
   let result = '';
   for (const {segment} of segmenter.segment(text)) {
@@ -100,12 +116,12 @@ export function truncateToWidth(text: string, width: number): string {
     used += columns;
     result += segment;
   }
-  return result + ELLIPSIS;
+  return result + ellipsis;
 }
 
-/** `text` truncated, then padded with spaces to exactly `width` columns. */
-export function fitToWidth(text: string, width: number): string {
-  const cut = truncateToWidth(text, width);
+/** `text` truncated (ending in `ellipsis`), then padded with spaces to exactly `width` columns. */
+export function fitToWidth(text: string, width: number, ellipsis = ELLIPSIS): string {
+  const cut = truncateToWidth(text, width, ellipsis);
   const missing = width - displayWidth(cut);
   return missing > 0 ? cut + ' '.repeat(missing) : cut;
 }

@@ -40,6 +40,8 @@ export type AppProps = {
   readonly fps?: number;
   /** Panes that start in the answer view (by stream name). */
   readonly views?: Readonly<Record<string, PaneView>>;
+  /** The zoomed view shows the response details from the start (-i/-v); d still toggles. */
+  readonly details?: boolean;
 };
 
 /** The dashboard: a grid of panes (or one zoomed pane, or help) over a footer. */
@@ -47,7 +49,7 @@ export function App(props: AppProps) {
   const {store, controls, fps = DEFAULT_FPS} = props;
   const names = useStreamNames(store);
   const [state, dispatch] = useReducer(uiReducer, names, (initial) =>
-    initialUiState(initial, props.views),
+    initialUiState(initial, props.views, {details: props.details}),
   );
   useEffect(() => {
     if (state.names !== names) dispatch({type: 'streams', names});
@@ -64,7 +66,9 @@ export function App(props: AppProps) {
     [size, names.length, state.focus],
   );
   const lastToken = useInputToken();
-  useInput(useKeyHandler({state, dispatch, store, controls, layout}, lastToken));
+  useInput(
+    useKeyHandler({state, dispatch, store, controls, layout, glyphs: theme.glyphs}, lastToken),
+  );
   const messageId = state.message?.id;
   useEffect(() => {
     if (messageId === undefined) return;

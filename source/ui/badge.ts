@@ -1,8 +1,16 @@
 import type {ConnectionInfo} from '../core/store/types.js';
 import {formatCountdown} from './format.js';
+import {localizeMarks, unicodeGlyphs, type Glyphs} from './theme.js';
 
-/** The state badge text of a pane, e.g. "RETRY in 3s (attempt 2/5)". */
-export function badgeText(connection: ConnectionInfo, now: number): string {
+/**
+ * The state badge text of a pane, e.g. "RETRY in 3s (attempt 2/5)"; a
+ * reason or failure cut by the store ends in the theme's ellipsis.
+ */
+export function badgeText(
+  connection: ConnectionInfo,
+  now: number,
+  glyphs: Glyphs = unicodeGlyphs,
+): string {
   switch (connection.kind) {
     case 'idle':
       return 'IDLE';
@@ -21,9 +29,9 @@ export function badgeText(connection: ConnectionInfo, now: number): string {
       return `RETRY ${formatCountdown(connection.retryAt - now)}${attempt}`;
     }
     case 'closed':
-      return `CLOSED (${connection.reason})`;
+      return `CLOSED (${localizeMarks(connection.reason, glyphs)})`;
     case 'failed':
-      return `FAILED ${connection.short}`;
+      return `FAILED ${localizeMarks(connection.short, glyphs)}`;
   }
 }
 

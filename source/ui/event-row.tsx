@@ -5,7 +5,7 @@ import {reconnectingText} from '../core/store/countdown.js';
 import {formatClock} from './format.js';
 import {useTheme} from './hooks/use-theme.js';
 import {Line, padSegments, type Segment} from './line.js';
-import type {Theme} from './theme.js';
+import {localizeMarks, type Theme} from './theme.js';
 
 type EventRowProps = {
   readonly entry: DisplayEntry;
@@ -42,9 +42,12 @@ export const EventRow = memo(function EventRow(props: EventRowProps) {
   }
   if (entry.kind === 'event') {
     segments.push(
-      {text: fitToWidth(entry.typeLabel, props.typeWidth), color: theme.eventType(entry.typeLabel)},
+      {
+        text: fitToWidth(entry.typeLabel, props.typeWidth, theme.glyphs.ellipsis),
+        color: theme.eventType(entry.typeLabel),
+      },
       {text: ' '},
-      {text: entry.line, ...levelStyle(entry.level, theme)},
+      {text: localizeMarks(entry.line, theme.glyphs), ...levelStyle(entry.level, theme)},
     );
   } else {
     const color =
@@ -53,7 +56,8 @@ export const EventRow = memo(function EventRow(props: EventRowProps) {
     const line = countdown
       ? reconnectingText(countdown.at, props.now, countdown.reason, entry.timestamp)
       : entry.line;
-    segments.push({text: `· ${line}`, color, dim: entry.level === 'info'});
+    const text = `${theme.glyphs.bullet} ${localizeMarks(line, theme.glyphs)}`;
+    segments.push({text, color, dim: entry.level === 'info'});
   }
   const row = selected
     ? padSegments(

@@ -8,6 +8,7 @@ import {useTheme} from './hooks/use-theme.js';
 import {inputSegments, inputView} from './input-line.js';
 import {clipSegments, Line, type Segment} from './line.js';
 import type {AnswerInput, FilterEdit, Message} from './state/ui-state.js';
+import {localizeMarks, unicodeGlyphs, type Glyphs} from './theme.js';
 
 type Hint = readonly [full: string, short: string];
 
@@ -28,27 +29,33 @@ const ZOOM_HINTS: readonly Hint[] = [
   ['a answer', 'a'],
 ];
 /** Always shown, at any width: the way to learn the rest and the way out. */
-export const ESSENTIAL_HINTS = '? help · q quit';
-const SEP = ' · ';
+const ESSENTIAL = ['? help', 'q quit'] as const;
+
+/** "? help · q quit" with the theme's separator. */
+export function essentialHints(glyphs: Glyphs = unicodeGlyphs): string {
+  return ESSENTIAL.join(` ${glyphs.separator} `);
+}
 
 /**
  * The hints that fit in `width` columns, always ending with "? help · q quit":
  * full forms while they fit, then short forms, dropping the least important first.
  */
-export function keyHints(width: number, zoomed: boolean): string {
+export function keyHints(width: number, zoomed: boolean, glyphs: Glyphs = unicodeGlyphs): string {
   const hints = zoomed ? ZOOM_HINTS : GRID_HINTS;
-  const fits = (parts: readonly string[]) =>
-    displayWidth([...parts, ESSENTIAL_HINTS].join(SEP)) <= width;
+  const sep = ` ${glyphs.separator} `;
+  const essential = essentialHints(glyphs);
+  const fits = (parts: readonly string[]) => displayWidth([...parts, essential].join(sep)) <= width;
   for (const form of [0, 1] as const) {
     for (let count = hints.length; count > 0; count--) {
       const parts = hints.slice(0, count).map((hint) => hint[form]);
-      if (fits(parts)) return [...parts, ESSENTIAL_HINTS].join(SEP);
+      if (fits(parts)) return [...parts, essential].join(sep);
     }
   }
-  return ESSENTIAL_HINTS;
+  return essential;
 }
 
-export function totalsText(overview: OverviewSnapshot): string {
+/** The parts of the totals ("3 streams", "2 open", ...), joined by the caller. */
+export function totalsParts(overview: OverviewSnapshot): string[] {
   const parts = [
     `${overview.names.length} ${overview.names.length === 1 ? 'stream' : 'streams'}`,
     `${overview.open} open`,
@@ -60,7 +67,7 @@ export function totalsText(overview: OverviewSnapshot): string {
     formatBytes(overview.bytes),
     `${formatCount(overview.reconnects)} reconn`,
   );
-  return parts.join(' · ');
+  return parts;
 }
 
 type FooterProps = {
@@ -76,6 +83,8 @@ type FooterProps = {
 /** Key hints and totals; the filter input or a message while there is one. */
 export const Footer = memo(function Footer(props: FooterProps) {
   const theme = useTheme();
+  const {glyphs} = theme;
+  const sep = ` ${glyphs.separator} `;
   const overview = useOverview(props.store);
   const {filterEdit, answerInput, message} = props;
   let segments: Segment[];
@@ -84,29 +93,29 @@ export const Footer = memo(function Footer(props: FooterProps) {
     const room = Math.max(8, props.width - displayWidth(label));
     segments = [
       {text: label, color: theme.accent, bold: true},
-      ...inputSegments(inputView(filterEdit, room)),
-      {text: '  Enter apply · Esc cancel · text or /regex/', color: theme.muted},
+      ...inputSegments(inputView(filterEdit, room, glyphs.ellipsis)),
+      {text: `  Enter apply${sep}Esc cancel${sep}text or /regex/`, color: theme.muted},
     ];
   } else if (message) {
     segments = [
       {
-        text: ` ${sanitize(message.text)}`,
+        text: ` ${localizeMarks(sanitize(message.text), glyphs)}`,
         color: message.level === 'error' ? theme.error : theme.accent,
       },
     ];
   } else if (answerInput) {
     segments = [
       {text: ` follow-up to ${sanitize(answerInput.name)}`, color: theme.accent, bold: true},
-      {text: ' (same conversation)  Enter send · Esc cancel', color: theme.muted},
+      {text: ` (same conversation)  Enter send${sep}Esc cancel`, color: theme.muted},
     ];
   } else {
     // The hints get what the totals leave, but never less than the essential ones;
     // the hidden-panes note sits right after the stream counts so it survives a cut.
-    const totals = totalsText(overview).split(' · ');
-    const head = ` ${totals.slice(0, 2).join(' · ')}`;
-    const tail = totals.length > 2 ? ` · ${totals.slice(2).join(' · ')}` : '';
-    const hidden = props.hidden > 0 ? ` · ${props.hidden} more below/above (Tab)` : '';
-    const minimum = displayWidth(`  ${ESSENTIAL_HINTS}`);
+    const totals = totalsParts(overview);
+    const head = ` ${totals.slice(0, 2).join(sep)}`;
+    const tail = totals.length > 2 ? `${sep}${totals.slice(2).join(sep)}` : '';
+    const hidden = props.hidden > 0 ? `${sep}${props.hidden} more below/above (Tab)` : '';
+    const minimum = displayWidth(`  ${essentialHints(glyphs)}`);
     const budget = Math.max(0, props.width - Math.max(minimum, Math.floor(props.width * 0.4)));
     const status = clipSegments(
       [
@@ -115,11 +124,12 @@ export const Footer = memo(function Footer(props: FooterProps) {
         {text: tail, bold: true},
       ].filter((segment) => segment.text !== ''),
       budget,
+      glyphs.ellipsis,
     );
     const used = status.reduce((total, segment) => total + displayWidth(segment.text), 0);
     segments = [
       ...status,
-      {text: `  ${keyHints(props.width - used - 2, props.zoomed)}`, color: theme.muted},
+      {text: `  ${keyHints(props.width - used - 2, props.zoomed, glyphs)}`, color: theme.muted},
     ];
   }
   return <Line segments={segments} width={props.width} />;

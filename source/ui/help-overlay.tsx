@@ -2,7 +2,7 @@ import {Box} from 'ink';
 import {memo} from 'react';
 import {fitToWidth} from '../core/display-text.js';
 import {useTheme} from './hooks/use-theme.js';
-import {KEY_HELP} from './keymap.js';
+import {keyHelp} from './keymap.js';
 import {Line, type Segment} from './line.js';
 import type {Theme} from './theme.js';
 
@@ -18,26 +18,27 @@ const BADGES: readonly (readonly [string, string])[] = [
 ];
 
 function helpRows(theme: Theme): Segment[][] {
+  const {up, down, ellipsis} = theme.glyphs;
   return [
     [
       {text: ' ssedeck keys', bold: true, color: theme.accent},
-      {text: '  (j/k ↑/↓ PgUp/PgDn scroll, any other key closes)', color: theme.muted},
+      {text: `  (j/k ${up}/${down} PgUp/PgDn scroll, any other key closes)`, color: theme.muted},
     ],
-    ...KEY_HELP.map(({keys, action}): Segment[] => [
-      {text: `  ${fitToWidth(keys, KEY_COLUMN)} `, bold: true},
+    ...keyHelp(theme.glyphs).map(({keys, action}): Segment[] => [
+      {text: `  ${fitToWidth(keys, KEY_COLUMN, ellipsis)} `, bold: true},
       {text: action},
     ]),
     [],
     [{text: ' badges', bold: true, color: theme.accent}],
     ...BADGES.map(([badge, meaning]): Segment[] => [
-      {text: `  ${fitToWidth(badge, 28)} `, bold: true},
+      {text: `  ${fitToWidth(badge, 28, ellipsis)} `, bold: true},
       {text: meaning, color: theme.muted},
     ]),
   ];
 }
 
 /** Rows of help text (one per line, never wrapped). */
-export const HELP_ROWS = 1 + KEY_HELP.length + 2 + BADGES.length;
+export const HELP_ROWS = 1 + keyHelp().length + 2 + BADGES.length;
 
 /**
  * The highest first row the overlay can scroll to at `height` rows: 0 when
@@ -60,10 +61,11 @@ export const HelpOverlay = memo(function HelpOverlay(props: HelpProps) {
     const room = height - 1;
     const top = Math.max(0, Math.min(props.scroll ?? 0, rows.length - room));
     const below = rows.length - (top + room);
+    const {up, down, separator} = theme.glyphs;
     const more =
       below > 0
-        ? `↓ ${below} more (j/↓ PgDn)${top > 0 ? ` · ↑ ${top} above` : ''}`
-        : `↑ ${top} above (k/↑ PgUp) · end`;
+        ? `${down} ${below} more (j/${down} PgDn)${top > 0 ? ` ${separator} ${up} ${top} above` : ''}`
+        : `${up} ${top} above (k/${up} PgUp) ${separator} end`;
     shown = [...rows.slice(top, top + room), [{text: ` ${more}`, color: theme.accent}]];
   }
   return (

@@ -1,4 +1,4 @@
-import {displayWidth} from '../core/display-text.js';
+import {displayWidth, ELLIPSIS} from '../core/display-text.js';
 import {sanitize} from '../core/sanitize.js';
 import {tailToWidth} from './answer/layout-text.js';
 import type {Segment} from './line.js';
@@ -15,12 +15,15 @@ export type InputView = {
   readonly after: string;
 };
 
-export function inputView(line: LineEdit, room: number): InputView {
-  if (line.selected) return {before: '', at: tailToWidth(sanitize(line.draft), room), after: ''};
+/** `ellipsis` (…) marks text cut off at the start. */
+export function inputView(line: LineEdit, room: number, ellipsis = ELLIPSIS): InputView {
+  if (line.selected) {
+    return {before: '', at: tailToWidth(sanitize(line.draft), room, ellipsis), after: ''};
+  }
   const parts = cursorParts(line);
   const at = sanitize(parts.at);
   return {
-    before: tailToWidth(sanitize(parts.before), Math.max(1, room - displayWidth(at))),
+    before: tailToWidth(sanitize(parts.before), Math.max(1, room - displayWidth(at)), ellipsis),
     at,
     after: sanitize(parts.after),
   };

@@ -3,6 +3,7 @@ import {editOp} from './edit-keys.js';
 import type {EditOp} from './state/line-editor.js';
 import type {Direction} from './state/ui-actions.js';
 import type {InputMode} from './state/ui-state.js';
+import {unicodeGlyphs, type Glyphs} from './theme.js';
 
 /** What a key asks for; hooks/use-key-handler.ts carries it out. */
 export type Command =
@@ -41,31 +42,42 @@ export type Command =
   | {readonly type: 'answer-send'}
   | {readonly type: 'answer-cancel'};
 
-/** The one keymap, as the help overlay and the README show it. */
-export const KEY_HELP: readonly {readonly keys: string; readonly action: string}[] = [
-  {keys: 'Tab / Shift-Tab', action: 'focus the next / previous pane'},
-  {keys: 'arrows, 1-9', action: 'focus a pane (in the zoomed view: ←/→ switch stream)'},
-  {keys: 'Enter or z', action: 'zoom the focused pane (z again or Esc: back)'},
-  {
-    keys: 'j/k PgUp/PgDn g/G',
-    action: 'zoomed: scroll by line (also ↑/↓) / page, g oldest, G follow newest',
-  },
-  {keys: 'y', action: 'pretty-print the selected event (JSON)'},
-  {keys: 'Esc', action: 'back (close pretty view, help, filter input, zoom)'},
-  {keys: 'p', action: 'pause / resume the pane (the stream keeps running)'},
-  {keys: 'r / R', action: 'reconnect the focused stream / all streams now'},
-  {keys: 's', action: 'stop / start the focused stream'},
-  {keys: 'c', action: "clear the focused pane's buffer and earlier answers"},
-  {keys: '/', action: 'filter: text, or /regex/ (Enter apply, Esc cancel, empty clears)'},
-  {keys: 't / d', action: 'show / hide timestamps / (zoomed) the response status and headers'},
-  {keys: 'e', action: "export the focused pane's buffered events to NDJSON"},
-  {keys: 'a / A', action: 'answer view (LLM streams): all panes / the focused pane'},
-  {keys: 'h', action: 'answer view: show / hide the reasoning'},
-  {keys: 'i / x', action: 'Dify: ask a follow-up (Enter send, Esc cancel) / stop the task'},
-  {keys: '?', action: 'this help'},
-  {keys: 'q or Ctrl-C', action: 'quit (Ctrl-Z: suspend to the shell, fg resumes)'},
-  {keys: 'in / and i input', action: '←/→ Home/End ^A/^E ^W ^U/^K edit, ↑/↓ history, paste'},
-];
+export type KeyHelp = {readonly keys: string; readonly action: string};
+
+/** The one keymap, as the help overlay and the README show it; arrows in `glyphs`. */
+export function keyHelp(glyphs: Glyphs = unicodeGlyphs): readonly KeyHelp[] {
+  const {up, down, left, right} = glyphs;
+  return [
+    {keys: 'Tab / Shift-Tab', action: 'focus the next / previous pane'},
+    {
+      keys: 'arrows, 1-9',
+      action: `focus a pane (in the zoomed view: ${left}/${right} switch stream)`,
+    },
+    {keys: 'Enter or z', action: 'zoom the focused pane (z again or Esc: back)'},
+    {
+      keys: 'j/k PgUp/PgDn g/G',
+      action: `zoomed: scroll by line (also ${up}/${down}) / page, g oldest, G follow newest`,
+    },
+    {keys: 'y', action: 'pretty-print the selected event (JSON)'},
+    {keys: 'Esc', action: 'back (close pretty view, help, filter input, zoom)'},
+    {keys: 'p', action: 'pause / resume the pane (the stream keeps running)'},
+    {keys: 'r / R', action: 'reconnect the focused stream / all streams now'},
+    {keys: 's', action: 'stop / start the focused stream'},
+    {keys: 'c', action: "clear the focused pane's buffer and earlier answers"},
+    {keys: '/', action: 'filter: text, or /regex/ (Enter apply, Esc cancel, empty clears)'},
+    {keys: 't / d', action: 'show / hide timestamps / (zoomed) the response status and headers'},
+    {keys: 'e', action: "export the focused pane's buffered events to NDJSON"},
+    {keys: 'a / A', action: 'answer view (LLM streams): all panes / the focused pane'},
+    {keys: 'h', action: 'answer view: show / hide the reasoning'},
+    {keys: 'i / x', action: 'Dify: ask a follow-up (Enter send, Esc cancel) / stop the task'},
+    {keys: '?', action: 'this help'},
+    {keys: 'q or Ctrl-C', action: 'quit (Ctrl-Z: suspend to the shell, fg resumes)'},
+    {
+      keys: 'in / and i input',
+      action: `${left}/${right} Home/End ^A/^E ^W ^U/^K edit, ${up}/${down} history, paste`,
+    },
+  ];
+}
 
 function editCommand(input: string, key: Key): Command | undefined {
   const op = editOp(input, key);

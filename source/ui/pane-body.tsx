@@ -1,4 +1,4 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
 import {memo, type ComponentType} from 'react';
 import {displayWidth} from '../core/display-text.js';
 import type {DisplayEntry} from '../core/store/types.js';
@@ -6,6 +6,7 @@ import {AnswerBody} from './answer/answer-body.js';
 import type {AnswerLayout} from './answer/layout.js';
 import {EventRow} from './event-row.js';
 import {useTheme} from './hooks/use-theme.js';
+import {Line} from './line.js';
 import {PrettyBody} from './pretty-body.js';
 import type {ZoomWindow} from './zoom-model.js';
 
@@ -47,10 +48,10 @@ export const EventLines = memo(function EventLines(props: PaneBodyProps) {
   const visible = entries.slice(start, end);
   if (visible.length === 0) {
     return (
-      <Text color={theme.muted} dimColor wrap="truncate-end">
-        {'  '}
-        {props.emptyText}
-      </Text>
+      <Line
+        segments={[{text: `  ${props.emptyText}`, color: theme.muted, dim: true}]}
+        width={props.width}
+      />
     );
   }
   const typeWidth = typeColumnWidth(visible);

@@ -5,11 +5,16 @@ import {compactLine, displayWidth} from '../core/display-text.js';
 import {formatBytes, formatCount, formatDuration, formatRate} from './format.js';
 import {useTheme} from './hooks/use-theme.js';
 import {Line, type Segment} from './line.js';
+import {unicodeGlyphs, type Glyphs} from './theme.js';
 
 const MAX_ID_CHARS = 24;
 
 /** The counters of one stream as label/value pairs, most important first. */
-export function counterParts(snapshot: StreamSnapshot, now: number): string[] {
+export function counterParts(
+  snapshot: StreamSnapshot,
+  now: number,
+  glyphs: Glyphs = unicodeGlyphs,
+): string[] {
   const {counters} = snapshot;
   const parts = [
     `${snapshot.run > 1 ? `run ${snapshot.run}: ` : ''}${formatCount(counters.events)} ev`,
@@ -19,7 +24,7 @@ export function counterParts(snapshot: StreamSnapshot, now: number): string[] {
     `last ${counters.lastEventAt === undefined ? '-' : `${formatDuration(now - counters.lastEventAt)} ago`}`,
   ];
   if (counters.lastEventId !== '') {
-    parts.push(`id ${compactLine(counters.lastEventId, MAX_ID_CHARS)}`);
+    parts.push(`id ${compactLine(counters.lastEventId, MAX_ID_CHARS, glyphs)}`);
   }
   if (counters.firstEventMs !== undefined) {
     parts.push(`first ${formatDuration(counters.firstEventMs)}`);
@@ -27,14 +32,18 @@ export function counterParts(snapshot: StreamSnapshot, now: number): string[] {
   return parts;
 }
 
-const SEPARATOR = ' · ';
 const INDENT = '  ';
 /** Panes at least this tall give the counters a second row when one is too narrow. */
 export const TWO_COUNTER_ROWS_FROM = 6;
 
 /** The counters in one row, or two (traffic, then timing) when one row is too narrow. */
-export function counterRows(parts: readonly string[], width: number, height: number): string[][] {
-  const oneRow = displayWidth(INDENT + parts.join(SEPARATOR)) <= width;
+export function counterRows(
+  parts: readonly string[],
+  width: number,
+  height: number,
+  glyphs: Glyphs = unicodeGlyphs,
+): string[][] {
+  const oneRow = displayWidth(INDENT + parts.join(` ${glyphs.separator} `)) <= width;
   if (oneRow || height < TWO_COUNTER_ROWS_FROM) return [[...parts]];
   return [parts.slice(0, 4), parts.slice(4)];
 }
@@ -48,8 +57,9 @@ export function paneChrome(
   now: number,
   width: number,
   height: number,
+  glyphs: Glyphs = unicodeGlyphs,
 ): {counters: string[][]; bodyHeight: number} {
-  const counters = counterRows(counterParts(snapshot, now), width, height);
+  const counters = counterRows(counterParts(snapshot, now, glyphs), width, height, glyphs);
   return {counters, bodyHeight: Math.max(0, height - 1 - counters.length)};
 }
 
@@ -66,7 +76,9 @@ export const PaneCounters = memo(function PaneCounters({rows, width}: PaneCounte
       {rows.map((parts, row) => {
         const segments: Segment[] = [{text: INDENT}];
         parts.forEach((part, index) => {
-          if (index > 0) segments.push({text: SEPARATOR, color: theme.muted, dim: true});
+          if (index > 0) {
+            segments.push({text: ` ${theme.glyphs.separator} `, color: theme.muted, dim: true});
+          }
           segments.push({text: part, color: row === 0 && index === 0 ? undefined : theme.muted});
         });
         return <Line key={row} segments={segments} width={width} />;

@@ -46,7 +46,7 @@ export const PaneTitle = memo(function PaneTitle(props: PaneTitleProps) {
     {text: `${props.index + 1} `, color: theme.muted},
     {text: sanitize(props.name), bold: true, color: focused ? theme.accent : undefined},
     {text: ' '},
-    badge(badgeText(connection, props.now), connection.kind),
+    badge(badgeText(connection, props.now, theme.glyphs), connection.kind),
   ];
   if (props.insecure) segments.push({text: ' '}, badge('INSECURE', 'insecure'));
   if (props.paused) segments.push({text: ' '}, badge(pausedText(props.pausedArrivals), 'paused'));

@@ -4,12 +4,14 @@ import {applyFilter} from '../core/store/filter.js';
 import type {StreamStore} from '../core/store/types.js';
 import {answerScrollStatus} from './answer/layout.js';
 import {useAnswerLayout} from './hooks/use-answer-layout.js';
+import {useTheme} from './hooks/use-theme.js';
 import {useStreamSnapshot} from './hooks/use-stream-snapshot.js';
 import {paneBodies, type PaneBodyKind} from './pane-body.js';
 import {paneChrome, PaneCounters} from './pane-counters.js';
 import {PaneTitle} from './pane-title.js';
 import {RESPONSE_DETAIL_ROWS, ResponseDetails} from './response-details.js';
 import type {LineEdit} from './state/line-editor.js';
+import type {Glyphs} from './theme.js';
 import {entryBySeq, zoomWindow} from './zoom-model.js';
 
 /** Title and counters rows above the body (one more when the counters take two rows). */
@@ -45,10 +47,16 @@ export type PaneProps = {
   readonly answerScroll: number | undefined;
 };
 
-function zoomStatus(count: number, selected: number, following: boolean, newer: number): string {
+function zoomStatus(
+  count: number,
+  selected: number,
+  following: boolean,
+  newer: number,
+  glyphs: Glyphs,
+): string {
   if (count === 0) return '';
   if (following) return `[${count}/${count}] following`;
-  return `[${selected + 1}/${count}] scrolled${newer > 0 ? `, ${newer} newer` : ''} · G: follow`;
+  return `[${selected + 1}/${count}] scrolled${newer > 0 ? `, ${newer} newer` : ''} ${glyphs.separator} G: follow`;
 }
 
 /**
@@ -57,6 +65,7 @@ function zoomStatus(count: number, selected: number, following: boolean, newer: 
  */
 export const Pane = memo(function Pane(props: PaneProps) {
   const {width, height} = props;
+  const {glyphs} = useTheme();
   const snapshot = useStreamSnapshot(props.store, props.name);
   const filtered = useMemo(
     () => applyFilter(snapshot.entries, props.filter),
@@ -64,7 +73,7 @@ export const Pane = memo(function Pane(props: PaneProps) {
   );
   // Renders also happen between ticks (new records): read the clock then too.
   const now = Math.max(props.now, props.clock());
-  const chrome = paneChrome(snapshot, now, width, height);
+  const chrome = paneChrome(snapshot, now, width, height, glyphs);
   const {counters} = chrome;
   // Zoomed: the last response's status line and headers above the events, when there is room.
   const details =
@@ -90,11 +99,14 @@ export const Pane = memo(function Pane(props: PaneProps) {
   const kind: PaneBodyKind = prettyEntry ? 'pretty' : answer ? 'answer' : 'events';
   const Body = paneBodies[kind];
   let status = '';
-  if (answer) status = `answer${props.zoomed ? ` ${answerScrollStatus(answer)}` : ''}`.trim();
+  if (answer)
+    status = `answer${props.zoomed ? ` ${answerScrollStatus(answer, glyphs)}` : ''}`.trim();
   else if (zoom && !prettyEntry)
-    status = zoomStatus(entries.length, zoom.selected, zoom.following, zoom.newer);
+    status = zoomStatus(entries.length, zoom.selected, zoom.following, zoom.newer, glyphs);
   const emptyText =
-    filtered.matches === 0 ? 'no buffered event matches the filter' : 'waiting for events…';
+    filtered.matches === 0
+      ? 'no buffered event matches the filter'
+      : `waiting for events${glyphs.ellipsis}`;
   return (
     <Box flexDirection="column" width={width} height={height} overflowY="hidden">
       <PaneTitle

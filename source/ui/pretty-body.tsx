@@ -12,22 +12,23 @@ export const PRETTY_HEADER_ROWS = 1;
 
 /** The selected event pretty-printed (JSON indented, long lines wrapped), scrollable. */
 export const PrettyBody = memo(function PrettyBody(props: PaneBodyProps) {
-  const theme = useTheme();
+  const {muted, glyphs} = useTheme();
   const {pretty, width, height} = props;
   if (!pretty || height <= 0) return null;
   const {entry, offset} = pretty;
   const textWidth = Math.max(1, width - 2);
-  const rows = prettyRows(entry, textWidth);
+  const rows = prettyRows(entry, textWidth, glyphs);
   const visible = rows.slice(offset, offset + height - PRETTY_HEADER_ROWS);
+  const sep = ` ${glyphs.separator} `;
   const header =
     entry.kind === 'event'
-      ? `  #${entry.eventNumber} ${entry.typeLabel} · id ${entry.eventId === '' ? '-' : compactLine(entry.eventId, 24)}` +
-        ` · ${formatClock(entry.timestamp, true)} · ${formatBytes(entry.dataLength)}` +
-        ` · rows ${Math.min(rows.length, offset + 1)}-${offset + visible.length}/${rows.length} · y/Esc: back`
-      : `  notice · ${formatClock(entry.timestamp, true)} · y/Esc: back`;
+      ? `  #${entry.eventNumber} ${entry.typeLabel}${sep}id ${entry.eventId === '' ? '-' : compactLine(entry.eventId, 24, glyphs)}` +
+        `${sep}${formatClock(entry.timestamp, true)}${sep}${formatBytes(entry.dataLength)}` +
+        `${sep}rows ${Math.min(rows.length, offset + 1)}-${offset + visible.length}/${rows.length}${sep}y/Esc: back`
+      : `  notice${sep}${formatClock(entry.timestamp, true)}${sep}y/Esc: back`;
   return (
     <Box flexDirection="column">
-      <Line segments={[{text: header, color: theme.muted}]} width={width} />
+      <Line segments={[{text: header, color: muted}]} width={width} />
       {visible.map((row, index) => (
         <Line key={offset + index} segments={[{text: `  ${row}`}]} width={width} />
       ))}

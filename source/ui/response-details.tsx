@@ -3,14 +3,15 @@ import {memo} from 'react';
 import type {ResponseInfo} from '../core/store/types.js';
 import {useTheme} from './hooks/use-theme.js';
 import {Line} from './line.js';
+import {localizeMarks} from './theme.js';
 
 /** Rows the details take at the top of a zoomed pane. */
 export const RESPONSE_DETAIL_ROWS = 2;
 
 /** The headers on one row: "content-type: text/event-stream · x-request-id: 7". */
-export function headerLine(headers: ResponseInfo['headers']): string {
+export function headerLine(headers: ResponseInfo['headers'], separator = '·'): string {
   if (headers.length === 0) return 'no headers';
-  return headers.map(([name, value]) => `${name}: ${value}`).join(' · ');
+  return headers.map(([name, value]) => `${name}: ${value}`).join(` ${separator} `);
 }
 
 /**
@@ -25,11 +26,17 @@ export const ResponseDetails = memo(function ResponseDetails(props: {
   return (
     <Box flexDirection="column" width={props.width} height={RESPONSE_DETAIL_ROWS}>
       <Line
-        segments={[{text: ' '}, {text: props.response.statusLine, color: theme.accent}]}
+        segments={[
+          {text: ' '},
+          {text: localizeMarks(props.response.statusLine, theme.glyphs), color: theme.accent},
+        ]}
         width={props.width}
       />
       <Line
-        segments={[{text: ' '}, {text: headerLine(props.response.headers), color: theme.muted}]}
+        segments={[
+          {text: ' '},
+          {text: headerLine(props.response.headers, theme.glyphs.separator), color: theme.muted},
+        ]}
         width={props.width}
       />
     </Box>

@@ -42,6 +42,8 @@ export type RunDashboardOptions = {
   readonly exportDir?: string;
   /** How long quitting waits for the streams' summaries (default 2000 ms). */
   readonly shutdownTimeoutMs?: number;
+  /** Zoomed panes show the response status line and headers from the start (-i/-v). */
+  readonly details?: boolean;
 };
 
 export type DashboardResult = {
@@ -199,6 +201,7 @@ export async function runDashboard(options: RunDashboardOptions): Promise<Dashbo
         controls={controls}
         fps={fps}
         views={views}
+        details={options.details ?? false}
         color={colorFromEnv(options.env ?? process.env)}
         ascii={!utf8FromEnv(options.env ?? process.env)}
       />,

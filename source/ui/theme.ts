@@ -1,4 +1,5 @@
 import {createContext} from 'react';
+import {ELLIPSIS, NEWLINE_MARK} from '../core/display-text.js';
 import type {ConnectionInfo} from '../core/store/types.js';
 
 /**
@@ -20,14 +21,74 @@ export type Theme = {
   readonly glyphs: Glyphs;
 };
 
+/**
+ * Every symbol the dashboard draws that is not plain ASCII, so a non-UTF-8
+ * locale gets a whole ASCII screen. Server text is drawn as sent.
+ */
 export type Glyphs = {
   /** The focused pane's title rule and the others'. */
   readonly ruleFocused: string;
   readonly rule: string;
+  /** Between the parts of a row: counters, key hints, headers ("a · b"). */
+  readonly separator: string;
+  /** Before a notice row ("· connected: ..."). */
+  readonly bullet: string;
+  /** Where text was cut to fit. */
+  readonly ellipsis: string;
+  /** A line break inside a one-row view of multi-line data. */
+  readonly newline: string;
+  /** Before a question and the follow-up input line ("› What is SSE?"). */
+  readonly prompt: string;
+  readonly up: string;
+  readonly down: string;
+  readonly left: string;
+  readonly right: string;
 };
 
-const unicodeGlyphs: Glyphs = {ruleFocused: '━', rule: '─'};
-const asciiGlyphs: Glyphs = {ruleFocused: '=', rule: '-'};
+export const unicodeGlyphs: Glyphs = {
+  ruleFocused: '━',
+  rule: '─',
+  separator: '·',
+  bullet: '·',
+  ellipsis: ELLIPSIS,
+  newline: NEWLINE_MARK,
+  prompt: '›',
+  up: '↑',
+  down: '↓',
+  left: '←',
+  right: '→',
+};
+
+export const asciiGlyphs: Glyphs = {
+  ruleFocused: '=',
+  rule: '-',
+  separator: '|',
+  bullet: '-',
+  ellipsis: '...',
+  newline: '\\n',
+  prompt: '>',
+  up: '^',
+  down: 'v',
+  left: '<',
+  right: '>',
+};
+
+/** The marks core puts into text it composes (compactText, " · " between parts). */
+const coreMarks = /[…⏎·]/g;
+
+/**
+ * Text composed outside the UI (store rows, badges, error messages) with the
+ * Unicode marks of core (⏎ and … from compactText, " · " between parts, the
+ * … of a cut response body) in `glyphs`. In ASCII mode every such character
+ * is replaced, also one a server sent: the store keeps a single form, and a
+ * terminal in a non-UTF-8 locale could not show it anyway.
+ */
+export function localizeMarks(text: string, glyphs: Glyphs): string {
+  if (glyphs.ellipsis === ELLIPSIS) return text;
+  return text.replace(coreMarks, (mark) =>
+    mark === ELLIPSIS ? glyphs.ellipsis : mark === NEWLINE_MARK ? glyphs.newline : glyphs.separator,
+  );
+}
 
 /**
  * True when the locale says UTF-8: the first set of LC_ALL, LC_CTYPE, LANG

@@ -1,6 +1,7 @@
 import {prettyLines, wrapToWidth} from '../core/display-text.js';
 import type {DisplayEntry} from '../core/store/types.js';
 import {formatBytes} from './format.js';
+import {localizeMarks, unicodeGlyphs, type Glyphs} from './theme.js';
 
 /**
  * The zoomed view's scrollback, as pure functions of the entries and the
@@ -72,19 +73,27 @@ export function zoomWindow(
   return {start, end, selected, following, newer: count - end};
 }
 
-const prettyCache = new WeakMap<DisplayEntry, {width: number; rows: string[]}>();
+const prettyCache = new WeakMap<DisplayEntry, {width: number; glyphs: Glyphs; rows: string[]}>();
 
-/** The pretty (multi-line, wrapped) form of an entry, cached per entry and width. */
-export function prettyRows(entry: DisplayEntry, width: number): string[] {
+/**
+ * The pretty (multi-line, wrapped) form of an entry, cached per entry, width
+ * and glyphs (the theme's marks in a notice and in the note of a cut event).
+ */
+export function prettyRows(
+  entry: DisplayEntry,
+  width: number,
+  glyphs: Glyphs = unicodeGlyphs,
+): string[] {
   const cached = prettyCache.get(entry);
-  if (cached && cached.width === width) return cached.rows;
-  const source = entry.kind === 'event' ? prettyLines(entry.data).lines : [entry.line];
+  if (cached && cached.width === width && cached.glyphs === glyphs) return cached.rows;
+  const source =
+    entry.kind === 'event' ? prettyLines(entry.data).lines : [localizeMarks(entry.line, glyphs)];
   const rows = source.flatMap((line) => (line === '' ? [''] : wrapToWidth(line, width)));
   if (entry.dataLength > entry.data.length) {
     rows.push(
-      `… cut at ${formatBytes(entry.data.length)} of ${formatBytes(entry.dataLength)} (display cap)`,
+      `${glyphs.ellipsis} cut at ${formatBytes(entry.data.length)} of ${formatBytes(entry.dataLength)} (display cap)`,
     );
   }
-  prettyCache.set(entry, {width, rows});
+  prettyCache.set(entry, {width, glyphs, rows});
   return rows;
 }

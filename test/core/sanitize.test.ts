@@ -89,6 +89,12 @@ describe('compactLine', () => {
     expect(compactLine('abc', 3)).toBe('abc');
   });
 
+  it('takes other marks for a line break and a cut (the dashboard in ASCII)', () => {
+    const marks = {newline: '\\n', ellipsis: '...'};
+    expect(compactLine('one\ntwo\r\nthree', MAX_LINE_CHARS, marks)).toBe('one\\ntwo\\nthree');
+    expect(compactLine('abcdef', 3, marks)).toBe('abc...');
+  });
+
   it('never splits a surrogate pair', () => {
     const line = compactLine('ab🎉🎉', 3);
     expect(line).toBe('ab…');
@@ -108,6 +114,18 @@ describe('display width', () => {
       expect(stringWidth(truncateToWidth('日本語のテキストabc🎉', width))).toBeLessThanOrEqual(
         width,
       );
+    }
+  });
+
+  it('takes another ellipsis (the dashboard in ASCII); too narrow for it, the text is just cut', () => {
+    expect(truncateToWidth('abcdef', 5, '...')).toBe('ab...');
+    expect(truncateToWidth('中文字符', 6, '...')).toBe('中...');
+    expect(truncateToWidth('abcdef', 2, '...')).toBe('ab');
+    expect(truncateToWidth('abc', 3, '...')).toBe('abc');
+    expect(fitToWidth('a-very-long-type', 8, '...')).toBe('a-ver...');
+    for (let width = 1; width < 12; width++) {
+      const cut = truncateToWidth('日本語のテキストabc🎉', width, '...');
+      expect(stringWidth(cut)).toBeLessThanOrEqual(width);
     }
   });
 

@@ -1,16 +1,11 @@
 import stringWidth from 'string-width';
-import {afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {cliThenReport, ensureBuilt, repoRoot} from './helpers/built-cli.js';
-import {spawnInPty, type PtyScreen} from './helpers/pty-terminal.js';
+import {describe, expect, it} from 'vitest';
+import {cliThenReport, repoRoot} from './helpers/built-cli.js';
+import {setupPtyFixture} from './helpers/pty-fixture.js';
+import type {PtyScreen} from './helpers/pty-terminal.js';
 import {DEMO_STREAMS, hasPanes, occurrences, titleRow} from './helpers/screen.js';
 
-let terminal: PtyScreen | undefined;
-
-beforeAll(() => ensureBuilt(), 120_000);
-afterEach(() => {
-  terminal?.kill();
-  terminal = undefined;
-});
+const pty = setupPtyFixture();
 
 const COLUMNS = 120;
 const ROWS = 40;
@@ -24,12 +19,11 @@ function type(tty: PtyScreen, text: string): void {
 
 describe('answer view in a real terminal', () => {
   it('joins the Dify answer, sends follow-ups with i, keeps history, and stops a long run with x', async () => {
-    terminal = spawnInPty('/bin/sh', cliThenReport([]), {
+    const tty = pty.spawn('/bin/sh', cliThenReport([]), {
       columns: COLUMNS,
       rows: ROWS,
       cwd: repoRoot,
     });
-    const tty = terminal;
     await tty.waitFor(hasPanes(DEMO_STREAMS), 15_000, 'the demo panes');
 
     // Focus the Dify pane, switch every pane to the answer view, zoom.

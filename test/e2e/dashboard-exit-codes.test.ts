@@ -1,29 +1,20 @@
-import {afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {sseHead, startTestServer, type TestServer} from '../helpers/http-server.js';
-import {cliThenReport, ensureBuilt, repoRoot} from './helpers/built-cli.js';
-import {spawnInPty, type PtyScreen} from './helpers/pty-terminal.js';
+import {describe, expect, it} from 'vitest';
+import {sseHead} from '../helpers/http-server.js';
+import {cliThenReport, repoRoot} from './helpers/built-cli.js';
+import {setupPtyFixture} from './helpers/pty-fixture.js';
+import type {PtyScreen} from './helpers/pty-terminal.js';
 
-let terminal: PtyScreen | undefined;
-let server: TestServer | undefined;
-
-beforeAll(() => ensureBuilt(), 120_000);
-afterEach(async () => {
-  terminal?.kill();
-  terminal = undefined;
-  await server?.close();
-  server = undefined;
-});
+const pty = setupPtyFixture();
 
 function start(args: readonly string[]): PtyScreen {
-  terminal = spawnInPty('/bin/sh', cliThenReport(args), {columns: 100, rows: 30, cwd: repoRoot});
-  return terminal;
+  return pty.spawn('/bin/sh', cliThenReport(args), {columns: 100, rows: 30, cwd: repoRoot});
 }
 
 const exitOf = (screen: string) => /exit=(\d+)/.exec(screen)?.[1];
 
 describe('the dashboard exit code follows the table', () => {
   it('q after HTTP 401 failed every pane exits 1', async () => {
-    server = await startTestServer((_request, response) => {
+    const server = await pty.server((_request, response) => {
       response.writeHead(401, {'Content-Type': 'application/json'});
       response.end('{"code":"unauthorized","message":"Access token is invalid"}');
     });
@@ -39,7 +30,7 @@ describe('the dashboard exit code follows the table', () => {
   });
 
   it('q with healthy streams exits 0', async () => {
-    server = await startTestServer((_request, response) => {
+    const server = await pty.server((_request, response) => {
       sseHead(response);
       response.write('data: hello\n\n');
     });
@@ -51,7 +42,7 @@ describe('the dashboard exit code follows the table', () => {
   });
 
   it('Ctrl-C exits 130 like SIGINT, with the screen restored', async () => {
-    server = await startTestServer((_request, response) => {
+    const server = await pty.server((_request, response) => {
       sseHead(response);
       response.write('data: hello\n\n');
     });
@@ -64,7 +55,7 @@ describe('the dashboard exit code follows the table', () => {
   });
 
   it('SIGTERM exits 143 within 2 s and restores the screen', async () => {
-    server = await startTestServer((_request, response) => {
+    const server = await pty.server((_request, response) => {
       sseHead(response);
       response.write('data: hello\n\n');
     });

@@ -1,15 +1,9 @@
-import {afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {builtCli, cliThenReport, ensureBuilt, repoRoot} from './helpers/built-cli.js';
-import {spawnInPty, type PtyScreen} from './helpers/pty-terminal.js';
+import {describe, expect, it} from 'vitest';
+import {builtCli, cliThenReport, repoRoot} from './helpers/built-cli.js';
+import {setupPtyFixture} from './helpers/pty-fixture.js';
 import {DEMO_STREAMS, hasPanes, joinedRows, titleRow} from './helpers/screen.js';
 
-let terminal: PtyScreen | undefined;
-
-beforeAll(() => ensureBuilt(), 120_000);
-afterEach(() => {
-  terminal?.kill();
-  terminal = undefined;
-});
+const pty = setupPtyFixture();
 
 const PASTE_ON = '\u001B[?2004h';
 const PASTE_OFF = '\u001B[?2004l';
@@ -25,8 +19,7 @@ function eventCount(screen: string, name: string): number {
 
 describe('dashboard input in a real terminal', () => {
   it('a paste into the follow-up is sent as one line, never run as keys; paste mode is off after q', async () => {
-    terminal = spawnInPty('/bin/sh', cliThenReport([]), {columns: 120, rows: 40, cwd: repoRoot});
-    const tty = terminal;
+    const tty = pty.spawn('/bin/sh', cliThenReport([]), {columns: 120, rows: 40, cwd: repoRoot});
     await tty.waitFor(hasPanes(DEMO_STREAMS), 15_000, 'the demo panes');
     expect(tty.output()).toContain(PASTE_ON);
 
@@ -60,13 +53,12 @@ describe('dashboard input in a real terminal', () => {
   }, 60_000);
 
   it('Ctrl-Z suspends to the shell (normal screen) and fg brings the live dashboard back', async () => {
-    terminal = spawnInPty('/bin/bash', ['--norc', '--noprofile', '-i'], {
+    const tty = pty.spawn('/bin/bash', ['--norc', '--noprofile', '-i'], {
       columns: 100,
       rows: 30,
       cwd: repoRoot,
       env: {PS1: 'PROMPT$ ', HISTFILE: '/dev/null'},
     });
-    const tty = terminal;
     await tty.waitFor((text) => text.includes('PROMPT$'), 10_000, 'the shell prompt');
     tty.write(`${JSON.stringify(process.execPath)} ${JSON.stringify(builtCli)}\r`);
     await tty.waitFor(hasPanes(DEMO_STREAMS), 15_000, 'the demo panes');

@@ -1,23 +1,14 @@
 import stringWidth from 'string-width';
-import {afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {startDemoServer, type DemoServer} from '../../source/demo/server.js';
-import {cliThenReport, ensureBuilt, repoRoot} from './helpers/built-cli.js';
-import {spawnInPty, type PtyScreen} from './helpers/pty-terminal.js';
+import {describe, expect, it} from 'vitest';
+import {startDemoServer} from '../../source/demo/server.js';
+import {cliThenReport, repoRoot} from './helpers/built-cli.js';
+import {setupPtyFixture} from './helpers/pty-fixture.js';
+import type {PtyScreen} from './helpers/pty-terminal.js';
 
-let terminal: PtyScreen | undefined;
-let demo: DemoServer | undefined;
-
-beforeAll(() => ensureBuilt(), 120_000);
-afterEach(async () => {
-  terminal?.kill();
-  terminal = undefined;
-  await demo?.close();
-  demo = undefined;
-});
+const pty = setupPtyFixture();
 
 function start(args: readonly string[], columns: number, rows: number): PtyScreen {
-  terminal = spawnInPty('/bin/sh', cliThenReport(args), {columns, rows, cwd: repoRoot});
-  return terminal;
+  return pty.spawn('/bin/sh', cliThenReport(args), {columns, rows, cwd: repoRoot});
 }
 
 const titleRow = (screen: string, name: string) =>
@@ -109,7 +100,7 @@ describe('dashboard in a real terminal', () => {
   }, 60_000);
 
   it('shows the flaky stream RETRY then OPEN again, and restores the terminal on SIGTERM', async () => {
-    demo = await startDemoServer();
+    const demo = pty.closeAfter(await startDemoServer());
     const tty = start(
       [
         '--name',

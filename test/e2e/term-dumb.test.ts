@@ -1,28 +1,20 @@
-import {afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {sseHead, startTestServer, type TestServer} from '../helpers/http-server.js';
-import {builtCli, ensureBuilt, repoRoot} from './helpers/built-cli.js';
-import {spawnInPty, type PtyScreen} from './helpers/pty-terminal.js';
+import {describe, expect, it} from 'vitest';
+import {sseHead} from '../helpers/http-server.js';
+import {builtCli, repoRoot} from './helpers/built-cli.js';
+import {setupPtyFixture} from './helpers/pty-fixture.js';
 
-let terminal: PtyScreen | undefined;
-let server: TestServer | undefined;
-beforeAll(() => ensureBuilt(), 120_000);
-afterEach(async () => {
-  terminal?.kill();
-  terminal = undefined;
-  await server?.close();
-  server = undefined;
-});
+const pty = setupPtyFixture();
 
 describe('a terminal that cannot address the cursor', () => {
   it('TERM=dumb gets the NDJSON output and a one-line note, never the alternate screen', async () => {
-    server = await startTestServer((_request, response) => {
+    const server = await pty.server((_request, response) => {
       sseHead(response);
       response.end('data: hello\n\n');
     });
     const command =
       `TERM=dumb ${JSON.stringify(process.execPath)} ${JSON.stringify(builtCli)} ` +
       `--reconnect never --name feed ${server.url}/feed; echo "exit=$?"`;
-    terminal = spawnInPty('/bin/sh', ['-c', command], {columns: 120, rows: 30, cwd: repoRoot});
+    const terminal = pty.spawn('/bin/sh', ['-c', command], {columns: 120, rows: 30, cwd: repoRoot});
     const screen = await terminal.waitFor((text) => /exit=\d+/.test(text), 15_000, 'the exit');
     expect(screen).toContain('exit=0');
     expect(screen).toMatch(

@@ -1,28 +1,19 @@
-import {afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {sseHead, startTestServer, type TestServer} from '../helpers/http-server.js';
-import {cliThenReport, ensureBuilt, repoRoot} from './helpers/built-cli.js';
-import {spawnInPty, type PtyScreen} from './helpers/pty-terminal.js';
+import {describe, expect, it} from 'vitest';
+import {sseHead} from '../helpers/http-server.js';
+import {cliThenReport, repoRoot} from './helpers/built-cli.js';
+import {setupPtyFixture} from './helpers/pty-fixture.js';
 
-let terminal: PtyScreen | undefined;
-let server: TestServer | undefined;
-
-beforeAll(() => ensureBuilt(), 120_000);
-afterEach(async () => {
-  terminal?.kill();
-  terminal = undefined;
-  await server?.close();
-  server = undefined;
-});
+const pty = setupPtyFixture();
 
 describe('zero-width characters in a real terminal', () => {
   it('are shown as escapes and leave the neighbouring pane in its column', async () => {
-    server = await startTestServer((request, response) => {
+    const server = await pty.server((request, response) => {
       sseHead(response);
       const data =
         request.url === '/zw' ? 'zw\u200b\u200c\u200d\u2060\ufeffx MARK' : 'plain x MARK';
       response.write(`data: ${data}\n\n`);
     });
-    terminal = spawnInPty('/bin/sh', cliThenReport([`${server.url}/zw`, `${server.url}/ok`]), {
+    const terminal = pty.spawn('/bin/sh', cliThenReport([`${server.url}/zw`, `${server.url}/ok`]), {
       columns: 120,
       rows: 40,
       cwd: repoRoot,

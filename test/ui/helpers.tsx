@@ -71,6 +71,8 @@ export async function renderApp(
     color?: boolean;
     now?: number;
     views?: Readonly<Record<string, PaneView>>;
+    details?: boolean;
+    ascii?: boolean;
   } = {},
 ): Promise<Rendered> {
   const controls = fakeControls();
@@ -84,6 +86,8 @@ export async function renderApp(
       clock={() => now}
       tickMs={0}
       views={options.views}
+      details={options.details}
+      ascii={options.ascii}
     />,
   );
   const frame = () => instance.lastFrame() ?? '';

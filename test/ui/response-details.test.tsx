@@ -54,4 +54,19 @@ describe('zoomed response details (d)', () => {
     const app = await renderApp(store, {size: {columns: 160, rows: 20}});
     expect(await app.press('d')).not.toContain('x-request-id');
   });
+
+  it('-i/-v (details from the start): the zoomed view shows them without d; d still toggles', async () => {
+    const store = makeStore(['s']);
+    store.ingest(open({'content-type': 'text/event-stream', 'x-request-id': 'req-42'}));
+    store.ingest(records.event('s', 1, 'hello'));
+    const app = await renderApp(store, {size: {columns: 160, rows: 20}, details: true});
+    // The grid has no room for them: only the zoomed view shows them.
+    expect(app.frame()).not.toContain('x-request-id');
+    const zoomed = await app.press(KEYS.enter);
+    expect(zoomed).toContain('HTTP 200 text/event-stream · headers in 20ms');
+    expect(zoomed).toContain('x-request-id: req-42');
+    expect(zoomed).toContain('hello');
+    expect(await app.press('d')).not.toContain('x-request-id');
+    expect(await app.press('d')).toContain('x-request-id: req-42');
+  });
 });

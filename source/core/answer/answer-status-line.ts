@@ -8,14 +8,17 @@ import type {AnswerError, AnswerRun} from './answer-types.js';
  * Server-sent names in it are sanitized; the line is safe to print.
  */
 
-const separator = ' · ';
 /** finish/stop reasons that mean a normal end and need no mention. */
 const normalStops = new Set(['stop', 'end_turn', 'completed']);
 
-export function answerStatusLine(source: AnswerRun | {readonly current: AnswerRun}): string {
+export function answerStatusLine(
+  source: AnswerRun | {readonly current: AnswerRun},
+  /** Between the parts; the dashboard passes its ASCII stand-in in a non-UTF-8 locale. */
+  separator = '·',
+): string {
   const run = 'current' in source ? source.current : source;
   const {progress, metrics, usage} = run;
-  const parts: string[] = [phaseText(run)];
+  const parts: string[] = [phaseText(run, separator)];
   if (progress.nodesStarted > 0) {
     parts.push(`${progress.nodesFinished}/${progress.nodesStarted} nodes`);
   }
@@ -35,10 +38,10 @@ export function answerStatusLine(source: AnswerRun | {readonly current: AnswerRu
   if (run.ended && metrics.totalLatencyMs !== undefined) {
     parts.push(`${formatDuration(metrics.totalLatencyMs)} total`);
   }
-  return parts.join(separator);
+  return parts.join(` ${separator} `);
 }
 
-function phaseText(run: AnswerRun): string {
+function phaseText(run: AnswerRun, separator: string): string {
   const {progress} = run;
   switch (run.status) {
     case 'waiting':
@@ -48,7 +51,7 @@ function phaseText(run: AnswerRun): string {
       const cycleText =
         cycle === undefined
           ? ''
-          : `${separator}${sanitize(cycle.title || cycle.kind)}${cycleIndexText(cycle.index, cycle.length)}`;
+          : ` ${separator} ${sanitize(cycle.title || cycle.kind)}${cycleIndexText(cycle.index, cycle.length)}`;
       if (progress.currentNode !== undefined) {
         const {title, type} = progress.currentNode;
         return `${sanitize(title || type)} (${sanitize(type)})${cycleText}`;

@@ -1,10 +1,10 @@
-import {displayWidth} from '../../core/display-text.js';
+import {displayWidth, ELLIPSIS} from '../../core/display-text.js';
 
-/** The tail of `text` that fits `width` columns, with … in front when cut. */
-export function tailToWidth(text: string, width: number): string {
+/** The tail of `text` that fits `width` columns, with `ellipsis` (…) in front when cut. */
+export function tailToWidth(text: string, width: number, ellipsis = ELLIPSIS): string {
   if (displayWidth(text) <= width) return text;
   const characters = Array.from(text);
-  let used = 1;
+  let used = displayWidth(ellipsis);
   let start = characters.length;
   while (start > 0) {
     const next = displayWidth(characters[start - 1] ?? '');
@@ -12,5 +12,5 @@ export function tailToWidth(text: string, width: number): string {
     used += next;
     start--;
   }
-  return `…${characters.slice(start).join('')}`;
+  return `${ellipsis}${characters.slice(start).join('')}`;
 }

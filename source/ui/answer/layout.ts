@@ -5,11 +5,10 @@ import {inputView} from '../input-line.js';
 import type {LineEdit} from '../state/line-editor.js';
 import {transcriptRows, type AnswerRow, type AnswerTone, type RunWrappers} from './transcript.js';
 import {wrapParagraphs} from './wrap-text.js';
+import {localizeMarks, unicodeGlyphs, type Glyphs} from '../theme.js';
 
 /** Rows an error may take above the status line. */
 export const MAX_ERROR_ROWS = 2;
-export const INPUT_MARK = '› ';
-export const INPUT_HINT = '  Enter send · Esc cancel';
 
 function statusTone(run: AnswerRun): AnswerTone {
   switch (run.status) {
@@ -32,19 +31,22 @@ export function pinnedRows(
   run: AnswerRun,
   width: number,
   input: LineEdit | undefined,
+  glyphs: Glyphs = unicodeGlyphs,
 ): AnswerRow[] {
   const rows: AnswerRow[] = [];
   if (run.error !== undefined) {
-    const error = wrapParagraphs(answerErrorText(run.error), width);
+    const error = wrapParagraphs(localizeMarks(answerErrorText(run.error), glyphs), width);
     const shown = error.slice(0, MAX_ERROR_ROWS);
-    if (error.length > MAX_ERROR_ROWS) shown[MAX_ERROR_ROWS - 1] += '…';
+    if (error.length > MAX_ERROR_ROWS) shown[MAX_ERROR_ROWS - 1] += glyphs.ellipsis;
     rows.push(...shown.map((text): AnswerRow => ({text, tone: 'error'})));
   }
-  rows.push({text: answerStatusLine(run), tone: statusTone(run)});
+  rows.push({text: answerStatusLine(run, glyphs.separator), tone: statusTone(run)});
   if (input !== undefined) {
-    const room = Math.max(1, width - displayWidth(INPUT_MARK));
-    const view = inputView(input, room);
-    rows.push({text: INPUT_MARK + view.before, tone: 'input', hint: INPUT_HINT, cursor: view});
+    const mark = `${glyphs.prompt} `;
+    const room = Math.max(1, width - displayWidth(mark));
+    const view = inputView(input, room, glyphs.ellipsis);
+    const hint = `  Enter send ${glyphs.separator} Esc cancel`;
+    rows.push({text: mark + view.before, tone: 'input', hint, cursor: view});
   }
   return rows;
 }
@@ -88,11 +90,11 @@ export function layoutAnswer(
 }
 
 /** The title's note for the zoomed answer view: "[12-40/80] scrolled · G: follow". */
-export function answerScrollStatus(layout: AnswerLayout): string {
+export function answerScrollStatus(layout: AnswerLayout, glyphs: Glyphs = unicodeGlyphs): string {
   const {top, total, visible, following} = layout;
   if (total <= visible.length) return '';
   const range = `[${top + 1}-${top + visible.length}/${total}]`;
-  return following ? `${range} following` : `${range} scrolled · G: follow`;
+  return following ? `${range} following` : `${range} scrolled ${glyphs.separator} G: follow`;
 }
 
 export type AnswerViewOptions = {
@@ -104,6 +106,8 @@ export type AnswerViewOptions = {
   readonly input: LineEdit | undefined;
   /** First transcript row (zoomed and scrolled); undefined follows the end. */
   readonly scrollTop: number | undefined;
+  /** The theme's symbols (default Unicode). */
+  readonly glyphs?: Glyphs;
 };
 
 /** Columns around answer text: one on the left (like event rows), one on the right. */
@@ -116,7 +120,12 @@ export function answerLayoutOf(
   wrappers?: RunWrappers,
 ): AnswerLayout {
   const width = Math.max(1, options.width - ANSWER_MARGIN);
-  const transcript = transcriptRows(snapshot, {width, reasoning: options.reasoning}, wrappers);
-  const pinned = pinnedRows(snapshot.current, width, options.input);
+  const {glyphs} = options;
+  const transcript = transcriptRows(
+    snapshot,
+    {width, reasoning: options.reasoning, ...(glyphs ? {glyphs} : {})},
+    wrappers,
+  );
+  const pinned = pinnedRows(snapshot.current, width, options.input, glyphs);
   return layoutAnswer(transcript, pinned, options.height, options.scrollTop);
 }

@@ -7,6 +7,7 @@ import {
   wrapParagraphs,
   type TextWrapper,
 } from './wrap-text.js';
+import {localizeMarks, unicodeGlyphs, type Glyphs} from '../theme.js';
 
 /**
  * The answer view's transcript as rows: each earlier run of the pane (its
@@ -31,15 +32,14 @@ export type TranscriptOptions = {
   readonly width: number;
   /** Show each run's reasoning (thinking) text, dimmed. */
   readonly reasoning: boolean;
+  /** The theme's symbols (default Unicode). */
+  readonly glyphs?: Glyphs;
 };
 
 /** Wrappers that keep the current run's finished paragraphs between renders. */
 export type RunWrappers = {readonly text: TextWrapper; readonly reasoning: TextWrapper};
 
 const freshWrappers: RunWrappers = {text: wrapParagraphs, reasoning: wrapParagraphs};
-
-const QUERY_MARK = '› ';
-const WAITING = 'waiting for the answer…';
 
 function rowsOf(texts: readonly string[], tone: AnswerTone): AnswerRow[] {
   return texts.map((text) => ({text, tone}));
@@ -68,10 +68,10 @@ export function runRows(
   current: boolean,
   wrappers: RunWrappers = freshWrappers,
 ): AnswerRow[] {
-  const {width} = options;
+  const {width, glyphs = unicodeGlyphs} = options;
   const rows: AnswerRow[] = [];
   if (run.query !== undefined) {
-    rows.push(...rowsOf(wrapParagraphs(QUERY_MARK + oneLine(run.query), width), 'query'));
+    rows.push(...rowsOf(wrapParagraphs(`${glyphs.prompt} ${oneLine(run.query)}`, width), 'query'));
   }
   if (options.reasoning && run.reasoning.trim() !== '') {
     rows.push(
@@ -82,12 +82,13 @@ export function runRows(
   rows.push(...rowsOf(text, 'answer'));
   if (current) {
     if (text.length === 0 && (run.status === 'waiting' || run.status === 'streaming')) {
-      rows.push({text: WAITING, tone: 'note'});
+      rows.push({text: `waiting for the answer${glyphs.ellipsis}`, tone: 'note'});
     }
     return rows;
   }
   if (run.error !== undefined) {
-    rows.push(...rowsOf(wrapParagraphs(answerErrorText(run.error), width), 'error'));
+    const error = localizeMarks(answerErrorText(run.error), glyphs);
+    rows.push(...rowsOf(wrapParagraphs(error, width), 'error'));
   } else {
     const note = endNote(run);
     if (note !== undefined) rows.push({text: `(${note})`, tone: 'warn'});
@@ -98,7 +99,7 @@ export function runRows(
 const historyCache = new WeakMap<AnswerRun, {key: string; rows: AnswerRow[]}>();
 
 function historyRows(run: AnswerRun, options: TranscriptOptions): AnswerRow[] {
-  const key = `${options.width}:${options.reasoning}`;
+  const key = `${options.width}:${options.reasoning}:${options.glyphs?.prompt ?? ''}`;
   const cached = historyCache.get(run);
   if (cached?.key === key) return cached.rows;
   const rows = runRows(run, options, false);

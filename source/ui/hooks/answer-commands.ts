@@ -38,7 +38,7 @@ export function scrollsAnswer(context: CommandContext, name: string): boolean {
 }
 
 export function scrollAnswer(context: CommandContext, name: string, command: ScrollCommand): void {
-  const {state, store, layout, dispatch} = context;
+  const {state, store, layout, dispatch, glyphs} = context;
   const snapshot = store.getAnswerSnapshot(name);
   if (!snapshot) return;
   // The zoomed pane's body, as the pane lays it out.
@@ -47,6 +47,7 @@ export function scrollAnswer(context: CommandContext, name: string, command: Scr
     Date.now(),
     layout.width,
     layout.paneArea,
+    glyphs,
   );
   const view = answerLayoutOf(snapshot, {
     width: layout.width,
@@ -54,6 +55,7 @@ export function scrollAnswer(context: CommandContext, name: string, command: Scr
     reasoning: state.reasoning,
     input: answerDraft(state, name),
     scrollTop: state.answerScroll[name],
+    glyphs,
   });
   const max = Math.max(0, view.total - view.rows);
   let top: number | undefined;
@@ -96,7 +98,7 @@ function difyStream(context: CommandContext, key: string): string | undefined {
 }
 
 function send(context: CommandContext): void {
-  const {state, dispatch, controls} = context;
+  const {state, dispatch, controls, glyphs} = context;
   const input = state.answerInput;
   if (!input) return;
   const query = input.draft.trim();
@@ -106,12 +108,12 @@ function send(context: CommandContext): void {
     return;
   }
   dispatch({type: 'answer-scroll', name: input.name, top: undefined});
-  dispatch({type: 'message', text: `asking ${input.name}…`, level: 'info'});
+  dispatch({type: 'message', text: `asking ${input.name}${glyphs.ellipsis}`, level: 'info'});
   report(context, controls.askFollowUp(input.name, query));
 }
 
 export function runAnswerCommand(context: CommandContext, command: AnswerCommand): void {
-  const {dispatch, controls} = context;
+  const {dispatch, controls, glyphs} = context;
   switch (command.type) {
     case 'answer-view-all':
       return dispatch({type: 'answer-view-all'});
@@ -127,7 +129,11 @@ export function runAnswerCommand(context: CommandContext, command: AnswerCommand
     case 'answer-stop': {
       const name = difyStream(context, 'x');
       if (name === undefined) return;
-      dispatch({type: 'message', text: `stopping the task of ${name}…`, level: 'info'});
+      dispatch({
+        type: 'message',
+        text: `stopping the task of ${name}${glyphs.ellipsis}`,
+        level: 'info',
+      });
       return report(context, controls.stopAnswer(name));
     }
     case 'answer-cancel':

@@ -4,6 +4,7 @@ import {answerLayoutOf, type AnswerLayout, type AnswerViewOptions} from '../answ
 import type {RunWrappers} from '../answer/transcript.js';
 import {createTextWrapper} from '../answer/wrap-text.js';
 import {useAnswerSnapshot} from './use-stream-snapshot.js';
+import {useTheme} from './use-theme.js';
 
 /**
  * The answer view of one pane, or undefined when the pane shows events (not
@@ -21,12 +22,13 @@ export function useAnswerLayout(
     () => ({text: createTextWrapper(), reasoning: createTextWrapper()}),
     [],
   );
+  const {glyphs} = useTheme();
   const {width, height, reasoning, input, scrollTop} = options;
   return useMemo(
     () =>
       active && snapshot
-        ? answerLayoutOf(snapshot, {width, height, reasoning, input, scrollTop}, wrappers)
+        ? answerLayoutOf(snapshot, {width, height, reasoning, input, scrollTop, glyphs}, wrappers)
         : undefined,
-    [active, snapshot, width, height, reasoning, input, scrollTop, wrappers],
+    [active, snapshot, width, height, reasoning, input, scrollTop, glyphs, wrappers],
   );
 }

@@ -13,6 +13,7 @@ import {PRETTY_HEADER_ROWS} from '../pretty-body.js';
 import type {UiAction} from '../state/ui-actions.js';
 import {uiReducer} from '../state/ui-reducer.js';
 import {activeFilter, focusedName, inputMode, type UiState} from '../state/ui-state.js';
+import type {Glyphs} from '../theme.js';
 import {entryBySeq, firstSeq, moveSelection, prettyRows, selectedIndex} from '../zoom-model.js';
 import {isAnswerCommand, runAnswerCommand, scrollAnswer, scrollsAnswer} from './answer-commands.js';
 
@@ -22,12 +23,15 @@ export type CommandContext = {
   readonly store: StreamStore;
   readonly controls: DashboardControls;
   readonly layout: GridLayout;
+  /** The theme's symbols: they set how wide some rows are (see paneChrome). */
+  readonly glyphs: Glyphs;
 };
 
 /** Rows of the zoomed pane's body: its counters take one or two rows, as the pane lays them out. */
 function zoomedBodyHeight(context: CommandContext, name: string): number {
-  const {store, layout} = context;
-  return paneChrome(store.getSnapshot(name), Date.now(), layout.width, layout.paneArea).bodyHeight;
+  const {store, layout, glyphs} = context;
+  return paneChrome(store.getSnapshot(name), Date.now(), layout.width, layout.paneArea, glyphs)
+    .bodyHeight;
 }
 
 function scrollPretty(context: CommandContext, name: string, command: Command): void {
@@ -38,7 +42,8 @@ function scrollPretty(context: CommandContext, name: string, command: Command): 
   const entry = entryBySeq(snapshot.entries, pretty.seq);
   if (!entry) return;
   const page = Math.max(1, zoomedBodyHeight(context, name) - PRETTY_HEADER_ROWS);
-  const max = Math.max(0, prettyRows(entry, Math.max(1, layout.width - 2)).length - page);
+  const rows = prettyRows(entry, Math.max(1, layout.width - 2), context.glyphs);
+  const max = Math.max(0, rows.length - page);
   const delta =
     command.type === 'scroll'
       ? command.delta * (command.unit === 'page' ? page : 1)
@@ -203,7 +208,7 @@ export function useKeyHandler(
   context: CommandContext,
   lastToken: () => string | undefined = () => undefined,
 ): (input: string, key: Key) => void {
-  const {state, dispatch, store, controls, layout} = context;
+  const {state, dispatch, store, controls, layout, glyphs} = context;
   const latest = useRef(state);
   const paste = useRef(createPasteReader());
   useLayoutEffect(() => {
@@ -231,9 +236,9 @@ export function useKeyHandler(
       for (const press of keyPresses(input, key, token)) {
         const command = commandFor(press.input, press.key, inputMode(current));
         if (command)
-          runCommand({state: current, dispatch: apply, store, controls, layout}, command);
+          runCommand({state: current, dispatch: apply, store, controls, layout, glyphs}, command);
       }
     },
-    [dispatch, store, controls, layout, lastToken],
+    [dispatch, store, controls, layout, glyphs, lastToken],
   );
 }

@@ -68,9 +68,16 @@ export type UiState = {
 /** Which body a pane starts with. */
 export type PaneView = 'events' | 'answer';
 
+/** How the dashboard starts, from the command line. */
+export type UiStart = {
+  /** The zoomed view shows the response status line and headers from the start (-i/-v). */
+  readonly details?: boolean;
+};
+
 export function initialUiState(
   names: readonly string[],
   views: Readonly<Record<string, PaneView>> = {},
+  start: UiStart = {},
 ): UiState {
   const answerView: Record<string, boolean> = {};
   for (const [name, view] of Object.entries(views)) if (view === 'answer') answerView[name] = true;
@@ -81,7 +88,7 @@ export function initialUiState(
     help: false,
     helpScroll: 0,
     timestamps: true,
-    details: false,
+    details: start.details ?? false,
     filters: {},
     filterEdit: undefined,
     selection: {},
