@@ -120,7 +120,8 @@ function redactStrings(value: unknown, redact: Redactor): unknown {
   if (typeof value === 'string') return redact(value);
   if (Array.isArray(value)) return value.map((item) => redactStrings(item, redact));
   if (value !== null && typeof value === 'object') {
-    const result: Record<string, unknown> = {};
+    // No prototype: keys come from servers (an event type "__proto__").
+    const result = Object.create(null) as Record<string, unknown>;
     for (const [key, item] of Object.entries(value))
       result[redact(key)] = redactStrings(item, redact);
     return result;
