@@ -1,5 +1,10 @@
+import {isoTimestamp} from './iso-timestamp.js';
+import {escapeJsonText} from './json-text.js';
+import {eventLine} from './ndjson-event.js';
 import type {StreamRecord} from './records.js';
-import {redactHeaders, type Redactor} from './redact.js';
+import {noRedaction, redactHeaders, type Redactor} from './redact.js';
+
+export {escapeJsonText};
 
 /**
  * The NDJSON wire contract: one snake_case object per record, keys in a
@@ -8,7 +13,7 @@ import {redactHeaders, type Redactor} from './redact.js';
 export type WireRecord = Record<string, unknown>;
 
 export function toWireRecord(record: StreamRecord): WireRecord | undefined {
-  const timestamp = new Date(record.timestamp).toISOString();
+  const timestamp = isoTimestamp(record.timestamp);
   const head = {type: record.type, stream: record.stream};
   switch (record.type) {
     case 'status': {
@@ -81,22 +86,27 @@ export function toWireRecord(record: StreamRecord): WireRecord | undefined {
 }
 
 /**
- * One NDJSON line (with its newline), secrets redacted in every string;
- * undefined for non-wire records. `extra` fields are added before the
- * timestamp (the answer fields of a summary, say).
+ * One NDJSON line (with its newline), secrets redacted in every string but
+ * our own keys and timestamp; undefined for non-wire records. `extra` fields
+ * are added before the timestamp (the answer fields of a summary, say).
+ * Event records, the flood, take a fast path with the same bytes.
  */
 export function toNdjsonLine(
   record: StreamRecord,
   redact?: Redactor,
   extra?: Readonly<Record<string, unknown>>,
 ): string | undefined {
-  let wire = toWireRecord(record);
+  const active = redact === noRedaction ? undefined : redact;
+  if (record.type === 'event' && !extra) return eventLine(record, active);
+  const wire = toWireRecord(record);
   if (!wire) return undefined;
-  if (extra) {
-    const {timestamp, ...rest} = wire;
-    wire = {...rest, ...extra, timestamp};
+  const {timestamp, ...fields} = wire;
+  const all: Record<string, unknown> = extra ? {...fields, ...extra} : fields;
+  if (active) {
+    for (const key of Object.keys(all)) all[key] = redactStrings(all[key], active);
   }
-  return escapeJsonText(JSON.stringify(redact ? redactStrings(wire, redact) : wire)) + '\n';
+  all['timestamp'] = timestamp;
+  return escapeJsonText(JSON.stringify(all)) + '\n';
 }
 
 /** Response headers with lower-cased names and the values of sensitive ones masked. */
@@ -106,38 +116,12 @@ function wireHeaders(headers: Readonly<Record<string, string>>): Record<string, 
   return redactHeaders(lower);
 }
 
-/*
- * Characters JSON.stringify leaves raw that a terminal may act on or that
- * make text read differently than it is: DEL, C1 controls (U+009B is a
- * one-character CSI, U+009D an OSC), bidi controls, the line and paragraph
- * separators and zero-width characters. Built from code points so the
- * source stays free of them.
- */
-const jsonUnsafeClass = [
-  '\\u007f-\\u009f',
-  '\\u061c\\u200b-\\u200f\\u2028-\\u202e\\u2060\\u2066-\\u2069\\ufeff',
-].join('');
-const jsonUnsafe = new RegExp(`[${jsonUnsafeClass}]`);
-const jsonUnsafeGlobal = new RegExp(`[${jsonUnsafeClass}]`, 'g');
-
-const jsonEscape = (character: string): string =>
-  `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`;
-
-/**
- * Escapes those characters in JSON text as `\uXXXX`. In the output of
- * JSON.stringify they can only occur inside string literals, so the result is
- * valid JSON that parses back to the same strings. Tested before replacing:
- * this runs once per record.
- */
-export function escapeJsonText(json: string): string {
-  return jsonUnsafe.test(json) ? json.replace(jsonUnsafeGlobal, jsonEscape) : json;
-}
-
 function redactStrings(value: unknown, redact: Redactor): unknown {
   if (typeof value === 'string') return redact(value);
   if (Array.isArray(value)) return value.map((item) => redactStrings(item, redact));
   if (value !== null && typeof value === 'object') {
-    const result: Record<string, unknown> = {};
+    // No prototype: keys come from servers (an event type "__proto__").
+    const result = Object.create(null) as Record<string, unknown>;
     for (const [key, item] of Object.entries(value))
       result[redact(key)] = redactStrings(item, redact);
     return result;

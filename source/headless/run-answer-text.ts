@@ -54,8 +54,11 @@ export async function runAnswerText(options: AnswerTextOptions): Promise<number>
   }));
   let active = 0;
   let failed = false;
-  const note = (output: Output, message: string) =>
+  const note = (output: Output, message: string) => {
+    // The answer printed so far comes first, also when stdout and stderr share a terminal.
+    writer.flush();
     options.stderr(`ssedeck: ${sanitize(redact(`${output.name}: ${message}`))}\n`);
+  };
 
   const flush = () => {
     while (active < outputs.length) {

@@ -83,3 +83,33 @@ describe('open records on the wire', () => {
     expect(line).not.toContain('SECRET');
   });
 });
+
+describe('summary records on the wire', () => {
+  it('keep an event type named __proto__ in events_by_type, also when redacting', () => {
+    const eventsByType = Object.create(null) as Record<string, number>;
+    eventsByType['__proto__'] = 2;
+    eventsByType['message'] = 1;
+    const summary: StreamRecord = {
+      type: 'summary',
+      stream: 's',
+      status: 'completed',
+      reason: 'stream ended',
+      totalEvents: 3,
+      connectionDuration: 1,
+      connectedMs: 1000,
+      reconnects: 0,
+      errors: 0,
+      eventsByType,
+      headersMs: 1,
+      firstEventMs: 2,
+      lastEventId: '',
+      summary: '3 events',
+      timestamp: 0,
+      bytesReceived: 0,
+    };
+    for (const redact of [undefined, createRedactor(['SECRETTOKEN'])]) {
+      const line = toNdjsonLine(summary, redact)!;
+      expect(line).toContain('"events_by_type":{"__proto__":2,"message":1}');
+    }
+  });
+});
