@@ -52,7 +52,7 @@ export const mainHelp = `
   Output
     --json                     headless: one JSON record per line on stdout
     -i, --include              headless: each response's status line and headers on stderr
-    -v, --verbose              the same as --include
+    -v, --verbose              --include, plus diagnostics findings on stderr
     -s, --silent               no notes on stderr (errors still print)
     -N, --no-buffer            accepted for curl's sake: output is never buffered
     --fps N                    dashboard redraws per second for stream data (default 20)

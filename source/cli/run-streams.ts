@@ -7,6 +7,7 @@ import {resolveStreamSpec, type StreamSpecInput} from '../core/stream-spec.js';
 import {startDemoServer, type DemoServer} from '../demo/server.js';
 import {createLineWriter} from '../headless/line-writer.js';
 import {runAnswerText} from '../headless/run-answer-text.js';
+import {findingPrinter} from '../headless/finding-lines.js';
 import {formatResponseHead} from '../headless/response-head.js';
 import {runHeadless} from '../headless/run-headless.js';
 import {shippedExamplesDir} from '../profiles/resolve.js';
@@ -74,6 +75,7 @@ export async function runStreams(cli: CommandLine, io: CliIo): Promise<number> {
       io,
       redact,
       includeHeaders: flags.include || flags.verbose,
+      findings: flags.verbose,
     };
     if (flags.answer || headless) warnInsecure(setups, io, redact);
     if (flags.answer) return await runAnswerMode(setups, output);
@@ -153,6 +155,8 @@ type HeadlessOutput = {
   readonly io: CliIo;
   readonly redact: Redactor;
   readonly includeHeaders: boolean;
+  /** -v: diagnostics findings on stderr as they are made. */
+  readonly findings: boolean;
 };
 
 /** A one-line warning on stderr for each stream that does not check TLS certificates. */
@@ -177,6 +181,9 @@ function headlessStreams(
           output.io.stderr.write(formatResponseHead(record, output.redact));
         }
       });
+    }
+    if (output.findings) {
+      stream.subscribe(findingPrinter((text) => output.io.stderr.write(text), output.redact));
     }
     return stream;
   });

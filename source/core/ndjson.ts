@@ -1,9 +1,11 @@
 import type {StreamRecord} from './records.js';
+import {diagnosticsWire} from './diagnostics/wire.js';
 import {redactHeaders, type Redactor} from './redact.js';
 
 /**
  * The NDJSON wire contract: one snake_case object per record, keys in a
- * stable order. Keep-alive records are not part of it (undefined).
+ * stable order. Keep-alive and diagnostics records are not part of it
+ * (undefined); the summary carries the run's diagnostics.
  */
 export type WireRecord = Record<string, unknown>;
 
@@ -73,9 +75,11 @@ export function toWireRecord(record: StreamRecord): WireRecord | undefined {
         first_event_ms: record.firstEventMs ?? null,
         last_event_id: record.lastEventId,
         summary: record.summary,
+        ...(record.diagnostics ? {diagnostics: diagnosticsWire(record.diagnostics)} : {}),
         timestamp,
       };
     case 'keepalive':
+    case 'diagnostics':
       return undefined;
   }
 }

@@ -1,6 +1,7 @@
 import {AbortCause, runConnection, type ConnectionOutcome} from './connection.js';
 import {RECONNECT_FLOOR_MS} from './backoff.js';
 import {applyRecord} from './counters.js';
+import type {DiagnosticsThresholds} from './diagnostics/types.js';
 import {defaultFetch, type FetchLike} from './fetch.js';
 import type {RecordListener, StreamRecord, SummaryRecord} from './records.js';
 import {decideReconnect} from './reconnect-policy.js';
@@ -22,6 +23,8 @@ export type SseStreamOptions = {
    * for tests that need fast reconnects; no spec, flag or server can lower it.
    */
   readonly reconnectFloorMs?: number;
+  /** Detector thresholds of the diagnostics (tests make them small). */
+  readonly diagnostics?: Partial<DiagnosticsThresholds>;
 };
 
 /**
@@ -41,6 +44,7 @@ export class SseStream implements StreamController {
   #reconnectionTimeMs: number;
   #reconnectionTimeFromServer = false;
   readonly #reconnectFloorMs: number;
+  readonly #thresholds: Partial<DiagnosticsThresholds> | undefined;
   #bytesReceived = 0;
 
   #resolved: ResolvedStreamSpec;
@@ -56,6 +60,7 @@ export class SseStream implements StreamController {
     this.#waitForConsumer = options.waitForConsumer;
     this.#reconnectionTimeMs = resolved.spec.retryDelay;
     this.#reconnectFloorMs = options.reconnectFloorMs ?? RECONNECT_FLOOR_MS;
+    this.#thresholds = options.diagnostics;
   }
 
   get resolved(): ResolvedStreamSpec {
@@ -78,7 +83,10 @@ export class SseStream implements StreamController {
   start(spec?: StreamSpec): Promise<SummaryRecord> {
     if (this.#run) return this.#run.done;
     if (spec) this.#resolved = resolveStreamSpec({...spec, name: this.name});
-    const run = createRun(this.#now());
+    const run = createRun(this.#now(), {
+      idleTimeoutMs: this.#resolved.idleTimeoutMs,
+      thresholds: this.#thresholds,
+    });
     this.#run = run;
     void this.#loop(run).then((summary) => {
       this.#run = undefined;
@@ -113,7 +121,16 @@ export class SseStream implements StreamController {
 
   #emit(run: Run, record: StreamRecord): void {
     applyRecord(run.counters, record);
+    run.diagnostics.observe(record);
     for (const listener of this.#listeners) listener(record);
+  }
+
+  /** Emits the run's diagnostics now; true when its findings changed. */
+  #emitDiagnostics(run: Run): boolean {
+    const base = this.#base();
+    const {diagnostics, findingsChanged} = run.diagnostics.snapshot(base.timestamp);
+    this.#emit(run, {...base, type: 'diagnostics', diagnostics});
+    return findingsChanged;
   }
 
   /** Only for records that are not per event: it spreads into each one. */
@@ -143,6 +160,7 @@ export class SseStream implements StreamController {
           type: 'status',
           state: 'connecting',
           attempt: run.attempt,
+          lastEventId: this.#lastEventId,
         });
         const outcome = await this.#connect(run);
         if (run.finish) break;
@@ -193,9 +211,14 @@ export class SseStream implements StreamController {
             headersMs: this.#now() - sentAt,
             headers,
           });
+          this.#emitDiagnostics(run);
         },
         onBytes: (count) => {
           this.#bytesReceived += count;
+          // Per chunk: a few numbers; a diagnostics record at most about once a second.
+          const now = this.#now();
+          run.diagnostics.chunk(count, now);
+          if (run.diagnostics.due(now) && !run.finish) this.#emitDiagnostics(run);
         },
         onEvent: (event) => {
           const eventId = event.lastEventId;
@@ -279,12 +302,20 @@ export class SseStream implements StreamController {
       attempt: run.attempt + 1,
       failures: decision.failures,
       maxFailures: this.resolved.retries,
+      delaySource: decision.delaySource,
+      clamped: decision.clamped,
     });
+    this.#emitDiagnostics(run);
     return decision.delayMs;
   }
 
   #summarize(run: Run, end: RunEnd): SummaryRecord {
-    const summary = buildSummary(this.#base(), end, {...run, lastEventId: this.#lastEventId});
+    run.diagnostics.finish(end.reason, this.#now());
+    const base = this.#base();
+    const {diagnostics, findingsChanged} = run.diagnostics.snapshot(base.timestamp);
+    // New findings are reported as they are made (-v prints them), also at the very end.
+    if (findingsChanged) this.#emit(run, {...base, type: 'diagnostics', diagnostics});
+    const summary = buildSummary(base, end, {...run, lastEventId: this.#lastEventId}, diagnostics);
     this.#emit(run, summary);
     return summary;
   }

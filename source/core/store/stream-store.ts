@@ -105,11 +105,18 @@ export function createStreamStore(options: StreamStoreOptions = {}): StreamStore
       ingestEvent(state, record);
       return;
     }
+    if (record.type === 'diagnostics') {
+      state.diagnostics = record.diagnostics;
+      changed(state);
+      return;
+    }
     if (record.type === 'status' && !state.running) {
       // A new run: count it from zero, as its summary will.
       state.run++;
       if (state.run > 1) state.counters = createCounters();
+      state.diagnostics = undefined;
     }
+    if (record.type === 'summary' && record.diagnostics) state.diagnostics = record.diagnostics;
     applyRecord(state.counters, record);
     if (state.answer && applyAnswerRecord(state.answer, record)) state.answerChanged = true;
     state.connection = nextConnection(state.connection, record, state.redact);
