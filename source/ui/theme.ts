@@ -1,3 +1,4 @@
+import {ASCII_SPARK_LEVELS, SPARK_LEVELS} from './sparkline.js';
 import {createContext} from 'react';
 import type {ConnectionInfo} from '../core/store/types.js';
 
@@ -24,10 +25,19 @@ export type Glyphs = {
   /** The focused pane's title rule and the others'. */
   readonly ruleFocused: string;
   readonly rule: string;
+  /** Sparkline bar heights, lowest (none) first. */
+  readonly spark: string;
+  /** The pane title's marker when the stream has diagnostics findings. */
+  readonly finding: string;
 };
 
-const unicodeGlyphs: Glyphs = {ruleFocused: '━', rule: '─'};
-const asciiGlyphs: Glyphs = {ruleFocused: '=', rule: '-'};
+const unicodeGlyphs: Glyphs = {
+  ruleFocused: '━',
+  rule: '─',
+  spark: SPARK_LEVELS,
+  finding: '⚑',
+};
+const asciiGlyphs: Glyphs = {ruleFocused: '=', rule: '-', spark: ASCII_SPARK_LEVELS, finding: '!'};
 
 /**
  * True when the locale says UTF-8: the first set of LC_ALL, LC_CTYPE, LANG

@@ -7,6 +7,7 @@ import {
   setAnswerQuery,
 } from '../answer/index.js';
 import {applyRecord, createCounters} from '../counters.js';
+import {redactDiagnostics} from '../diagnostics/redact-diagnostics.js';
 import {createRedactor, secretsOfSpec} from '../redact.js';
 import type {EventRecord, StreamRecord} from '../records.js';
 import {nextConnection, noticeEntry} from './entries.js';
@@ -106,7 +107,7 @@ export function createStreamStore(options: StreamStoreOptions = {}): StreamStore
       return;
     }
     if (record.type === 'diagnostics') {
-      state.diagnostics = record.diagnostics;
+      state.diagnostics = redactDiagnostics(record.diagnostics, state.redact);
       changed(state);
       return;
     }
@@ -116,7 +117,9 @@ export function createStreamStore(options: StreamStoreOptions = {}): StreamStore
       if (state.run > 1) state.counters = createCounters();
       state.diagnostics = undefined;
     }
-    if (record.type === 'summary' && record.diagnostics) state.diagnostics = record.diagnostics;
+    if (record.type === 'summary' && record.diagnostics) {
+      state.diagnostics = redactDiagnostics(record.diagnostics, state.redact);
+    }
     applyRecord(state.counters, record);
     if (state.answer && applyAnswerRecord(state.answer, record)) state.answerChanged = true;
     state.connection = nextConnection(state.connection, record, state.redact);
