@@ -120,7 +120,7 @@ function attemptRow(entry: AttemptEntry): string {
   return [
     pad(String(entry.attempt), 4),
     pad(formatClock(entry.at), 9),
-    pad(entry.lastEventIdSent === '' ? '-' : entry.lastEventIdSent, 9),
+    pad(entry.lastEventIdSent === '' ? '-' : sanitize(entry.lastEventIdSent), 9),
     pad(entry.httpStatus === undefined ? '-' : String(entry.httpStatus), 6),
     pad(ms(entry.headersMs), 7),
     pad(formatCount(entry.events), 7),
