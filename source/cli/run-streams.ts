@@ -1,3 +1,4 @@
+import {join, resolve} from 'node:path';
 import process from 'node:process';
 import {fileURLToPath} from 'node:url';
 import {createRedactor, secretsOfSpec, type Redactor} from '../core/redact.js';
@@ -23,6 +24,17 @@ import {UsageError} from './usage-error.js';
 const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const demoProfilePath = `${packageRoot}profiles/demo.yaml`;
 const DEMO_PROFILE = 'demo';
+/** Shipped profiles whose streams are the embedded demo server's: it starts for them. */
+const DEMO_SERVER_PROFILES = new Set(['demo', 'diagnostics']);
+
+/** `-p diagnostics`, `-p profiles/diagnostics.yaml`: a shipped profile that needs the demo server. */
+export function needsDemoServer(ref: string, cwd: string): boolean {
+  if (DEMO_SERVER_PROFILES.has(ref)) return true;
+  const file = resolve(cwd, ref);
+  return [...DEMO_SERVER_PROFILES].some(
+    (name) => file === join(shippedExamplesDir, `${name}.yaml`),
+  );
+}
 /** Without a terminal, the demo (no arguments) runs this long unless --max-duration says otherwise. */
 export const HEADLESS_DEMO_SECONDS = 10;
 
@@ -45,7 +57,7 @@ export async function runStreams(cli: CommandLine, io: CliIo): Promise<number> {
   }
   // No arguments, or `-p demo`: the packaged demo profile against the embedded demo server.
   const isBareDemo = urlInputs.length === 0 && flags.profile.length === 0;
-  const isDemo = isBareDemo || flags.profile.includes(DEMO_PROFILE);
+  const isDemo = isBareDemo || flags.profile.some((ref) => needsDemoServer(ref, io.cwd));
 
   io.setTitle?.(processTitle(flags.profile, urlInputs, isBareDemo));
 

@@ -216,9 +216,10 @@ export class SseStream implements StreamController {
         onBytes: (count) => {
           this.#bytesReceived += count;
           // Per chunk: a few numbers; a diagnostics record at most about once a second.
-          const now = this.#now();
-          run.diagnostics.chunk(count, now);
-          if (run.diagnostics.due(now) && !run.finish) this.#emitDiagnostics(run);
+          run.diagnostics.chunk(count, this.#now());
+        },
+        afterChunk: () => {
+          if (!run.finish && run.diagnostics.due(this.#now())) this.#emitDiagnostics(run);
         },
         onEvent: (event) => {
           const eventId = event.lastEventId;

@@ -22,7 +22,10 @@ function storeWithFinding() {
     records.open('feed', T0 + 20),
     records.event('feed', 1, 'a', {id: `${HOSTILE}9`}),
     records.event('feed', 2, 'b', {id: `${HOSTILE}10`}),
-    {...records.reconnecting('feed', {at: T0 + 400, delayMs: 1500}), delaySource: 'retry'},
+    {
+      ...records.reconnecting('feed', {at: T0 + 400, delayMs: 1500}),
+      delaySource: 'retry',
+    } as StreamRecord,
     {...records.connecting('feed', 2, T0 + 1900), lastEventId: `${HOSTILE}10`} as StreamRecord,
     records.open('feed', T0 + 1920, 2),
     records.event('feed', 3, 'c', {id: `${HOSTILE}1`, at: T0 + 1950}),

@@ -103,7 +103,9 @@ export function detailLines(input: DetailInput): DetailLine[] {
   );
 
   const kept = d.history.length < d.attempts ? `, last ${d.history.length} shown` : '';
-  heading(`Reconnect history (${d.attempts} attempts${kept}, ${d.idleTimeouts} idle timeouts)`);
+  const attempts = `${d.attempts} ${d.attempts === 1 ? 'attempt' : 'attempts'}`;
+  const idle = `${d.idleTimeouts} idle ${d.idleTimeouts === 1 ? 'timeout' : 'timeouts'}`;
+  heading(`Reconnect history (${attempts}${kept}, ${idle})`);
   add('#    time      sent id   status  hdrs    events  delay          end', 'muted', 2, false);
   for (const entry of d.history) add(attemptRow(entry), 'normal', 2, false);
   return lines;
