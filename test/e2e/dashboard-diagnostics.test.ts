@@ -52,6 +52,7 @@ describe('stream diagnostics in a real terminal', () => {
     // C: the request as curl on the clipboard, through OSC 52 to the real terminal.
     tty.write('C');
     await tty.waitFor((text) => text.includes("copied skipping-ids's request"), 5_000, 'copy note');
+    // eslint-disable-next-line no-control-regex
     const osc = /\u001B\]52;c;([A-Za-z0-9+/=]+)\u0007/.exec(tty.output());
     expect(Buffer.from(osc?.[1] ?? '', 'base64').toString('utf8')).toMatch(
       /^curl -N -H "Accept: text\/event-stream" .* http:\/\/127\.0\.0\.1:\d+\/skipping$/,
