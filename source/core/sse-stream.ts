@@ -1,15 +1,16 @@
 import {AbortCause, runConnection, type ConnectionOutcome} from './connection.js';
 import {RECONNECT_FLOOR_MS} from './backoff.js';
 import {applyRecord} from './counters.js';
-import type {DiagnosticsThresholds} from './diagnostics/types.js';
+import type {DiagnosticsThresholds, StreamDiagnostics} from './diagnostics/types.js';
 import {defaultFetch, type FetchLike} from './fetch.js';
 import type {RecordListener, StreamRecord, SummaryRecord} from './records.js';
+import {policyRecords} from './policy-records.js';
 import {decideReconnect} from './reconnect-policy.js';
 import {buildRequest} from './request.js';
 import type {StreamController} from './stream-controller.js';
 import {resolveStreamSpec, type ResolvedStreamSpec, type StreamSpec} from './stream-spec.js';
 import {checkTlsSettings} from './tls-config.js';
-import {createRun, sleepUnlessWoken, type Run} from './stream-run.js';
+import {createRun, limitTimer, sleepUnlessWoken, type Run} from './stream-run.js';
 import {buildSummary, type RunEnd} from './summary-record.js';
 
 export type SseStreamOptions = {
@@ -125,33 +126,27 @@ export class SseStream implements StreamController {
     for (const listener of this.#listeners) listener(record);
   }
 
-  /** Emits the run's diagnostics now; true when its findings changed. */
-  #emitDiagnostics(run: Run): boolean {
+  /** Emits the run's diagnostics now (with `onlyNewFindings`: only when its findings changed). */
+  #emitDiagnostics(run: Run, onlyNewFindings = false): StreamDiagnostics {
     const base = this.#base();
     const {diagnostics, findingsChanged} = run.diagnostics.snapshot(base.timestamp);
-    this.#emit(run, {...base, type: 'diagnostics', diagnostics});
-    return findingsChanged;
+    if (findingsChanged || !onlyNewFindings)
+      this.#emit(run, {...base, type: 'diagnostics', diagnostics});
+    return diagnostics;
   }
 
   /** Only for records that are not per event: it spreads into each one. */
-
   #base(): {stream: string; timestamp: number; bytesReceived: number} {
     return {stream: this.name, timestamp: this.#now(), bytesReceived: this.#bytesReceived};
   }
 
   async #loop(run: Run): Promise<SummaryRecord> {
-    const {maxDurationMs} = this.resolved;
-    const durationTimer =
-      maxDurationMs === undefined
-        ? undefined
-        : setTimeout(
-            () =>
-              this.#end(new AbortCause('limit', 'max duration reached'), {
-                status: 'completed',
-                reason: 'max duration reached',
-              }),
-            maxDurationMs,
-          );
+    const durationTimer = limitTimer(this.resolved.maxDurationMs, () =>
+      this.#end(new AbortCause('limit', 'max duration reached'), {
+        status: 'completed',
+        reason: 'max duration reached',
+      }),
+    );
     try {
       while (!run.finish) {
         run.attempt++;
@@ -253,14 +248,7 @@ export class SseStream implements StreamController {
           this.#reconnectionTimeFromServer = true;
         },
         onKeepAlive: (kind) => {
-          if (run.finish) return;
-          this.#emit(run, {
-            stream: this.name,
-            timestamp: this.#now(),
-            bytesReceived: this.#bytesReceived,
-            type: 'keepalive',
-            kind,
-          });
+          if (!run.finish) this.#emit(run, {...this.#base(), type: 'keepalive', kind});
         },
         waitForConsumer: this.#waitForConsumer,
       },
@@ -284,39 +272,25 @@ export class SseStream implements StreamController {
       },
       this.#random,
     );
-    const {failure} = decision;
+    const {retries} = this.resolved;
+    for (const record of policyRecords(this.#base(), decision, run.attempt + 1, retries)) {
+      this.#emit(run, record);
+    }
     if (decision.kind === 'finish') {
-      if (failure) {
-        this.#emit(run, {...this.#base(), type: 'error', status: 'failed', ...failure});
-      }
       run.finish = {status: decision.status, reason: decision.reason};
       return undefined;
     }
-    if (failure) this.#emit(run, {...this.#base(), type: 'error', status: 'retrying', ...failure});
     run.failures = decision.failures;
-    this.#emit(run, {
-      ...this.#base(),
-      type: 'status',
-      state: 'reconnecting',
-      delayMs: decision.delayMs,
-      reason: decision.reason,
-      attempt: run.attempt + 1,
-      failures: decision.failures,
-      maxFailures: this.resolved.retries,
-      delaySource: decision.delaySource,
-      clamped: decision.clamped,
-    });
     this.#emitDiagnostics(run);
     return decision.delayMs;
   }
 
   #summarize(run: Run, end: RunEnd): SummaryRecord {
     run.diagnostics.finish(end.reason, this.#now());
-    const base = this.#base();
-    const {diagnostics, findingsChanged} = run.diagnostics.snapshot(base.timestamp);
     // New findings are reported as they are made (-v prints them), also at the very end.
-    if (findingsChanged) this.#emit(run, {...base, type: 'diagnostics', diagnostics});
-    const summary = buildSummary(base, end, {...run, lastEventId: this.#lastEventId}, diagnostics);
+    const diagnostics = this.#emitDiagnostics(run, true);
+    const ended = {...run, lastEventId: this.#lastEventId};
+    const summary = buildSummary(this.#base(), end, ended, diagnostics);
     this.#emit(run, summary);
     return summary;
   }

@@ -38,6 +38,14 @@ export function createRun(startedAt: number, diagnostics: CollectorOptions): Run
   };
 }
 
+/** Calls `onLimit` after `ms` (none when undefined); clear it with clearTimeout. */
+export function limitTimer(
+  ms: number | undefined,
+  onLimit: () => void,
+): NodeJS.Timeout | undefined {
+  return ms === undefined ? undefined : setTimeout(onLimit, ms);
+}
+
 /** Waits `delayMs`, unless the run is finished or `run.wake()` cuts the wait short. */
 export function sleepUnlessWoken(run: Run, delayMs: number): Promise<void> {
   if (delayMs <= 0 || run.finish) return Promise.resolve();
