@@ -53,7 +53,7 @@ export const mainHelp = `
     --json                     headless: one JSON record per line on stdout
     -i, --include              each response's status line and headers: on stderr headless,
                                in the zoomed pane from the start in the dashboard (d hides)
-    -v, --verbose              the same as --include
+    -v, --verbose              --include, plus diagnostics findings on stderr (headless)
     -s, --silent               no notes on stderr (errors still print)
     -N, --no-buffer            accepted for curl's sake: output is never buffered
     --fps N                    dashboard redraws per second for stream data (default 20)

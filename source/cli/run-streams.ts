@@ -1,3 +1,4 @@
+import {join, resolve} from 'node:path';
 import process from 'node:process';
 import {fileURLToPath} from 'node:url';
 import {createRedactor, secretsOfSpec, type Redactor} from '../core/redact.js';
@@ -7,6 +8,7 @@ import {resolveStreamSpec, type StreamSpecInput} from '../core/stream-spec.js';
 import {startDemoServer, type DemoServer} from '../demo/server.js';
 import {createLineWriter} from '../headless/line-writer.js';
 import {runAnswerText} from '../headless/run-answer-text.js';
+import {findingPrinter} from '../headless/finding-lines.js';
 import {formatResponseHead} from '../headless/response-head.js';
 import {runHeadless} from '../headless/run-headless.js';
 import {shippedExamplesDir} from '../profiles/resolve.js';
@@ -22,6 +24,17 @@ import {UsageError} from './usage-error.js';
 const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const demoProfilePath = `${packageRoot}profiles/demo.yaml`;
 const DEMO_PROFILE = 'demo';
+/** Shipped profiles whose streams are the embedded demo server's: it starts for them. */
+const DEMO_SERVER_PROFILES = new Set(['demo', 'diagnostics']);
+
+/** `-p diagnostics`, `-p profiles/diagnostics.yaml`: a shipped profile that needs the demo server. */
+export function needsDemoServer(ref: string, cwd: string): boolean {
+  if (DEMO_SERVER_PROFILES.has(ref)) return true;
+  const file = resolve(cwd, ref);
+  return [...DEMO_SERVER_PROFILES].some(
+    (name) => file === join(shippedExamplesDir, `${name}.yaml`),
+  );
+}
 /** Without a terminal, the demo (no arguments) runs this long unless --max-duration says otherwise. */
 export const HEADLESS_DEMO_SECONDS = 10;
 
@@ -44,7 +57,7 @@ export async function runStreams(cli: CommandLine, io: CliIo): Promise<number> {
   }
   // No arguments, or `-p demo`: the packaged demo profile against the embedded demo server.
   const isBareDemo = urlInputs.length === 0 && flags.profile.length === 0;
-  const isDemo = isBareDemo || flags.profile.includes(DEMO_PROFILE);
+  const isDemo = isBareDemo || flags.profile.some((ref) => needsDemoServer(ref, io.cwd));
 
   io.setTitle?.(processTitle(flags.profile, urlInputs, isBareDemo));
 
@@ -74,6 +87,7 @@ export async function runStreams(cli: CommandLine, io: CliIo): Promise<number> {
       io,
       redact,
       includeHeaders: flags.include || flags.verbose,
+      findings: flags.verbose,
     };
     if (flags.answer || headless) warnInsecure(setups, io, redact);
     if (flags.answer) return await runAnswerMode(setups, output);
@@ -157,6 +171,8 @@ type HeadlessOutput = {
   readonly io: CliIo;
   readonly redact: Redactor;
   readonly includeHeaders: boolean;
+  /** -v: diagnostics findings on stderr as they are made. */
+  readonly findings: boolean;
 };
 
 /** A one-line warning on stderr for each stream that does not check TLS certificates. */
@@ -181,6 +197,9 @@ function headlessStreams(
           output.io.stderr.write(formatResponseHead(record, output.redact));
         }
       });
+    }
+    if (output.findings) {
+      stream.subscribe(findingPrinter((text) => output.io.stderr.write(text), output.redact));
     }
     return stream;
   });

@@ -41,6 +41,8 @@ export type ConnectionHooks = SseDecoderHandlers & {
     headers: Readonly<Record<string, string>>;
   }) => void;
   readonly onBytes: (count: number) => void;
+  /** A body chunk was decoded (its events emitted). */
+  readonly afterChunk?: () => void;
   /** The decoder's last event ID when the connection is over. */
   readonly onLastEventId: (id: string) => void;
   /** Awaited between chunks when the consumer wants us to slow down. */
@@ -154,6 +156,7 @@ export async function runConnection(
       armIdleTimer();
       hooks.onBytes(value.byteLength);
       decoder.push(value);
+      hooks.afterChunk?.();
       if (controller.signal.aborted) break;
       const wait = hooks.waitForConsumer?.();
       if (wait) await wait;

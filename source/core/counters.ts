@@ -93,6 +93,8 @@ export function applyRecord(counters: StreamCounters, record: StreamRecord): voi
       closeOpenInterval(counters, record.timestamp);
       return;
     }
+    case 'diagnostics':
+      return;
   }
 }
 

@@ -2,13 +2,15 @@ import {isoTimestamp} from './iso-timestamp.js';
 import {escapeJsonText} from './json-text.js';
 import {eventLine} from './ndjson-event.js';
 import type {StreamRecord} from './records.js';
+import {diagnosticsWire} from './diagnostics/wire.js';
 import {noRedaction, redactHeaders, type Redactor} from './redact.js';
 
 export {escapeJsonText};
 
 /**
  * The NDJSON wire contract: one snake_case object per record, keys in a
- * stable order. Keep-alive records are not part of it (undefined).
+ * stable order. Keep-alive and diagnostics records are not part of it
+ * (undefined); the summary carries the run's diagnostics.
  */
 export type WireRecord = Record<string, unknown>;
 
@@ -78,9 +80,11 @@ export function toWireRecord(record: StreamRecord): WireRecord | undefined {
         first_event_ms: record.firstEventMs ?? null,
         last_event_id: record.lastEventId,
         summary: record.summary,
+        ...(record.diagnostics ? {diagnostics: diagnosticsWire(record.diagnostics)} : {}),
         timestamp,
       };
     case 'keepalive':
+    case 'diagnostics':
       return undefined;
   }
 }

@@ -6,6 +6,7 @@ import {
   reconnectDelay,
 } from './backoff.js';
 import type {ConnectionOutcome} from './connection.js';
+import type {DelaySource} from './diagnostics/types.js';
 import type {SummaryStatus} from './records.js';
 import type {ResolvedStreamSpec} from './stream-spec.js';
 
@@ -39,6 +40,9 @@ export type PolicyDecision =
       readonly delayMs: number;
       readonly reason: string;
       readonly failures: number;
+      /** Where the delay came from; `clamped`: a server's ask was held to the floor or cap. */
+      readonly delaySource: DelaySource;
+      readonly clamped: boolean;
       /** Reported as an error record with status "retrying". */
       readonly failure?: FailureReport;
     };
@@ -66,8 +70,11 @@ export function decideReconnect(
   const floorMs = facts.floorMs ?? RECONNECT_FLOOR_MS;
   const capMs = effectiveCap(resolved.maxRetryDelayMs, floorMs);
   const baseMs = clampDelay(facts.reconnectionTimeMs, capMs, floorMs);
+  const fromServer = facts.reconnectionTimeFromServer === true;
+  const baseSource: DelaySource = fromServer ? 'retry' : 'reconnection-time';
+  const baseClamped = fromServer && baseMs !== facts.reconnectionTimeMs;
   const retryNote =
-    facts.reconnectionTimeFromServer && facts.reconnectionTimeMs > capMs
+    fromServer && facts.reconnectionTimeMs > capMs
       ? clampNote(`retry: ${facts.reconnectionTimeMs} ms`, capMs)
       : '';
   const backoff = (failures: number) => reconnectDelay({baseMs, failures, capMs, random, floorMs});
@@ -83,7 +90,14 @@ export function decideReconnect(
       return {kind: 'finish', status: 'completed', reason: outcome.reason};
     case 'aborted':
       // Stop and limits finish the run before the policy is asked; this is a manual reconnect.
-      return {kind: 'reconnect', delayMs: 0, reason: 'manual reconnect', failures: 0};
+      return {
+        kind: 'reconnect',
+        delayMs: 0,
+        reason: 'manual reconnect',
+        failures: 0,
+        delaySource: 'manual',
+        clamped: false,
+      };
     case 'ended': {
       if (resolved.reconnect !== 'always') {
         return {kind: 'finish', status: 'completed', reason: 'stream ended'};
@@ -98,6 +112,8 @@ export function decideReconnect(
           delayMs: baseMs,
           reason: `stream ended${retryNote}`,
           failures: 0,
+          delaySource: baseSource,
+          clamped: baseClamped,
         };
       }
       const failures = failuresBefore + 1;
@@ -113,6 +129,8 @@ export function decideReconnect(
         delayMs: backoff(failures),
         reason: `stream ended without events${retryNote}`,
         failures,
+        delaySource: 'backoff',
+        clamped: baseClamped,
       };
     }
     case 'error': {
@@ -131,16 +149,20 @@ export function decideReconnect(
         return fail(`${error} (${gaveUp})`, httpStatus);
       }
       const retryAfterMs = outcome.retryAfterMs ?? 0;
-      const delayMs = Math.min(capMs, Math.max(backoff(failures), retryAfterMs));
+      const backoffMs = backoff(failures);
+      const delayMs = Math.min(capMs, Math.max(backoffMs, retryAfterMs));
       const note =
         retryAfterMs > capMs
           ? clampNote(`Retry-After ${Number((retryAfterMs / 1000).toFixed(3))} s`, capMs)
           : retryNote;
+      const byRetryAfter = outcome.retryAfterMs !== undefined && retryAfterMs >= backoffMs;
       return {
         kind: 'reconnect',
         delayMs,
         reason: `${error}${note}`,
         failures,
+        delaySource: byRetryAfter ? 'retry-after' : 'backoff',
+        clamped: byRetryAfter ? retryAfterMs > capMs : baseClamped,
         failure: {error, httpStatus},
       };
     }

@@ -7,6 +7,8 @@
  * cumulative count of response body bytes so far.
  */
 
+import type {DelaySource, StreamDiagnostics} from './diagnostics/types.js';
+
 type RecordBase = {
   readonly stream: string;
   readonly timestamp: number;
@@ -18,6 +20,8 @@ export type ConnectingRecord = RecordBase & {
   readonly state: 'connecting';
   /** 1 for the first request of a run, then 2, 3, ... */
   readonly attempt: number;
+  /** The Last-Event-ID header this request sends ("" or absent: none). */
+  readonly lastEventId?: string;
 };
 
 export type OpenRecord = RecordBase & {
@@ -42,6 +46,9 @@ export type ReconnectingRecord = RecordBase & {
   /** Consecutive failures so far and how many are allowed (Infinity = unlimited). */
   readonly failures: number;
   readonly maxFailures: number;
+  /** Where the delay came from, and whether a server's ask was held to the floor or cap. */
+  readonly delaySource?: DelaySource;
+  readonly clamped?: boolean;
 };
 
 export type StatusRecord = ConnectingRecord | OpenRecord | ReconnectingRecord;
@@ -84,6 +91,8 @@ export type SummaryRecord = RecordBase & {
   readonly firstEventMs: number | undefined;
   readonly lastEventId: string;
   readonly summary: string;
+  /** What the run's diagnostics measured and concluded (absent in records made elsewhere). */
+  readonly diagnostics?: StreamDiagnostics;
 };
 
 /**
@@ -98,7 +107,18 @@ export type KeepAliveRecord = RecordBase & {
   readonly kind: string;
 };
 
+/**
+ * The stream's diagnostics so far (core/diagnostics): emitted when a finding
+ * appears or goes, after each connection, and at most about once a second
+ * while data flows. Not part of the NDJSON contract (the summary carries the
+ * last one); `-v` prints new findings on stderr.
+ */
+export type DiagnosticsRecord = RecordBase & {
+  readonly type: 'diagnostics';
+  readonly diagnostics: StreamDiagnostics;
+};
+
 export type StreamRecord =
-  StatusRecord | EventRecord | ErrorRecord | SummaryRecord | KeepAliveRecord;
+  StatusRecord | EventRecord | ErrorRecord | SummaryRecord | KeepAliveRecord | DiagnosticsRecord;
 
 export type RecordListener = (record: StreamRecord) => void;

@@ -41,11 +41,12 @@ export type Redactor = (text: string) => string;
 export const noRedaction: Redactor = (text) => text;
 
 /**
- * Builds a function that replaces every occurrence of the given secrets. For an
+ * Builds a function that replaces every occurrence of the given secrets (with
+ * REDACTED, or `replacement`: "copy as curl" puts a `${VAR}` there). For an
  * Authorization value like "Bearer abc123" both the whole value and the
  * credential after the scheme are secrets.
  */
-export function createRedactor(secrets: Iterable<string>): Redactor {
+export function createRedactor(secrets: Iterable<string>, replacement = REDACTED): Redactor {
   const unique = new Set<string>();
   for (const secret of secrets) {
     for (const part of [secret, secret.replace(/^(bearer|basic|token)\s+/i, '')]) {
@@ -57,7 +58,9 @@ export function createRedactor(secrets: Iterable<string>): Redactor {
   // Longest first so a secret that contains another is replaced whole.
   const sorted = [...unique].sort((a, b) => b.length - a.length);
   const pattern = new RegExp(sorted.map(escapeRegExp).join('|'), 'g');
-  return (text) => (text.length === 0 ? text : text.replace(pattern, REDACTED));
+  // A function when `$` is in the replacement (a curl `${VAR}`), so it is taken literally.
+  const replace = replacement.includes('$') ? () => replacement : replacement;
+  return (text) => (text.length === 0 ? text : text.replace(pattern, replace as string));
 }
 
 function escapeRegExp(text: string): string {

@@ -1,14 +1,16 @@
 import {AbortCause, runConnection, type ConnectionOutcome} from './connection.js';
 import {RECONNECT_FLOOR_MS} from './backoff.js';
 import {applyRecord} from './counters.js';
+import type {DiagnosticsThresholds, StreamDiagnostics} from './diagnostics/types.js';
 import {defaultFetch, type FetchLike} from './fetch.js';
 import type {RecordListener, StreamRecord, SummaryRecord} from './records.js';
+import {policyRecords} from './policy-records.js';
 import {decideReconnect} from './reconnect-policy.js';
 import {buildRequest} from './request.js';
 import type {StreamController} from './stream-controller.js';
 import {resolveStreamSpec, type ResolvedStreamSpec, type StreamSpec} from './stream-spec.js';
 import {checkTlsSettings} from './tls-config.js';
-import {createRun, sleepUnlessWoken, type Run} from './stream-run.js';
+import {createRun, limitTimer, sleepUnlessWoken, type Run} from './stream-run.js';
 import {buildSummary, type RunEnd} from './summary-record.js';
 
 export type SseStreamOptions = {
@@ -22,6 +24,8 @@ export type SseStreamOptions = {
    * for tests that need fast reconnects; no spec, flag or server can lower it.
    */
   readonly reconnectFloorMs?: number;
+  /** Detector thresholds of the diagnostics (tests make them small). */
+  readonly diagnostics?: Partial<DiagnosticsThresholds>;
 };
 
 /**
@@ -41,6 +45,7 @@ export class SseStream implements StreamController {
   #reconnectionTimeMs: number;
   #reconnectionTimeFromServer = false;
   readonly #reconnectFloorMs: number;
+  readonly #thresholds: Partial<DiagnosticsThresholds> | undefined;
   #bytesReceived = 0;
 
   #resolved: ResolvedStreamSpec;
@@ -56,6 +61,7 @@ export class SseStream implements StreamController {
     this.#waitForConsumer = options.waitForConsumer;
     this.#reconnectionTimeMs = resolved.spec.retryDelay;
     this.#reconnectFloorMs = options.reconnectFloorMs ?? RECONNECT_FLOOR_MS;
+    this.#thresholds = options.diagnostics;
   }
 
   get resolved(): ResolvedStreamSpec {
@@ -78,7 +84,10 @@ export class SseStream implements StreamController {
   start(spec?: StreamSpec): Promise<SummaryRecord> {
     if (this.#run) return this.#run.done;
     if (spec) this.#resolved = resolveStreamSpec({...spec, name: this.name});
-    const run = createRun(this.#now());
+    const run = createRun(this.#now(), {
+      idleTimeoutMs: this.#resolved.idleTimeoutMs,
+      thresholds: this.#thresholds,
+    });
     this.#run = run;
     void this.#loop(run).then((summary) => {
       this.#run = undefined;
@@ -113,28 +122,31 @@ export class SseStream implements StreamController {
 
   #emit(run: Run, record: StreamRecord): void {
     applyRecord(run.counters, record);
+    run.diagnostics.observe(record);
     for (const listener of this.#listeners) listener(record);
   }
 
-  /** Only for records that are not per event: it spreads into each one. */
+  /** Emits the run's diagnostics now (with `onlyNewFindings`: only when its findings changed). */
+  #emitDiagnostics(run: Run, onlyNewFindings = false): StreamDiagnostics {
+    const base = this.#base();
+    const {diagnostics, findingsChanged} = run.diagnostics.snapshot(base.timestamp);
+    if (findingsChanged || !onlyNewFindings)
+      this.#emit(run, {...base, type: 'diagnostics', diagnostics});
+    return diagnostics;
+  }
 
+  /** Only for records that are not per event: it spreads into each one. */
   #base(): {stream: string; timestamp: number; bytesReceived: number} {
     return {stream: this.name, timestamp: this.#now(), bytesReceived: this.#bytesReceived};
   }
 
   async #loop(run: Run): Promise<SummaryRecord> {
-    const {maxDurationMs} = this.resolved;
-    const durationTimer =
-      maxDurationMs === undefined
-        ? undefined
-        : setTimeout(
-            () =>
-              this.#end(new AbortCause('limit', 'max duration reached'), {
-                status: 'completed',
-                reason: 'max duration reached',
-              }),
-            maxDurationMs,
-          );
+    const durationTimer = limitTimer(this.resolved.maxDurationMs, () =>
+      this.#end(new AbortCause('limit', 'max duration reached'), {
+        status: 'completed',
+        reason: 'max duration reached',
+      }),
+    );
     try {
       while (!run.finish) {
         run.attempt++;
@@ -143,6 +155,7 @@ export class SseStream implements StreamController {
           type: 'status',
           state: 'connecting',
           attempt: run.attempt,
+          lastEventId: this.#lastEventId,
         });
         const outcome = await this.#connect(run);
         if (run.finish) break;
@@ -193,9 +206,15 @@ export class SseStream implements StreamController {
             headersMs: this.#now() - sentAt,
             headers,
           });
+          this.#emitDiagnostics(run);
         },
         onBytes: (count) => {
           this.#bytesReceived += count;
+          // Per chunk: a few numbers; a diagnostics record at most about once a second.
+          run.diagnostics.chunk(count, this.#now());
+        },
+        afterChunk: () => {
+          if (!run.finish && run.diagnostics.due(this.#now())) this.#emitDiagnostics(run);
         },
         onEvent: (event) => {
           const eventId = event.lastEventId;
@@ -229,14 +248,7 @@ export class SseStream implements StreamController {
           this.#reconnectionTimeFromServer = true;
         },
         onKeepAlive: (kind) => {
-          if (run.finish) return;
-          this.#emit(run, {
-            stream: this.name,
-            timestamp: this.#now(),
-            bytesReceived: this.#bytesReceived,
-            type: 'keepalive',
-            kind,
-          });
+          if (!run.finish) this.#emit(run, {...this.#base(), type: 'keepalive', kind});
         },
         waitForConsumer: this.#waitForConsumer,
       },
@@ -260,31 +272,25 @@ export class SseStream implements StreamController {
       },
       this.#random,
     );
-    const {failure} = decision;
+    const {retries} = this.resolved;
+    for (const record of policyRecords(this.#base(), decision, run.attempt + 1, retries)) {
+      this.#emit(run, record);
+    }
     if (decision.kind === 'finish') {
-      if (failure) {
-        this.#emit(run, {...this.#base(), type: 'error', status: 'failed', ...failure});
-      }
       run.finish = {status: decision.status, reason: decision.reason};
       return undefined;
     }
-    if (failure) this.#emit(run, {...this.#base(), type: 'error', status: 'retrying', ...failure});
     run.failures = decision.failures;
-    this.#emit(run, {
-      ...this.#base(),
-      type: 'status',
-      state: 'reconnecting',
-      delayMs: decision.delayMs,
-      reason: decision.reason,
-      attempt: run.attempt + 1,
-      failures: decision.failures,
-      maxFailures: this.resolved.retries,
-    });
+    this.#emitDiagnostics(run);
     return decision.delayMs;
   }
 
   #summarize(run: Run, end: RunEnd): SummaryRecord {
-    const summary = buildSummary(this.#base(), end, {...run, lastEventId: this.#lastEventId});
+    run.diagnostics.finish(end.reason, this.#now());
+    // New findings are reported as they are made (-v prints them), also at the very end.
+    const diagnostics = this.#emitDiagnostics(run, true);
+    const ended = {...run, lastEventId: this.#lastEventId};
+    const summary = buildSummary(this.#base(), end, ended, diagnostics);
     this.#emit(run, summary);
     return summary;
   }

@@ -1,4 +1,5 @@
 import {createCounters, type StreamCounters} from './counters.js';
+import {DiagnosticsCollector, type CollectorOptions} from './diagnostics/collector.js';
 import type {SummaryRecord} from './records.js';
 import type {RunEnd} from './summary-record.js';
 
@@ -6,6 +7,7 @@ import type {RunEnd} from './summary-record.js';
 export type Run = {
   readonly startedAt: number;
   readonly counters: StreamCounters;
+  readonly diagnostics: DiagnosticsCollector;
   attempt: number;
   failures: number;
   eventsThisConnection: number;
@@ -17,12 +19,13 @@ export type Run = {
   readonly resolveDone: (summary: SummaryRecord) => void;
 };
 
-export function createRun(startedAt: number): Run {
+export function createRun(startedAt: number, diagnostics: CollectorOptions): Run {
   let resolveDone!: (summary: SummaryRecord) => void;
   const done = new Promise<SummaryRecord>((resolve) => (resolveDone = resolve));
   return {
     startedAt,
     counters: createCounters(),
+    diagnostics: new DiagnosticsCollector(diagnostics),
     attempt: 0,
     failures: 0,
     eventsThisConnection: 0,
@@ -33,6 +36,14 @@ export function createRun(startedAt: number): Run {
     done,
     resolveDone,
   };
+}
+
+/** Calls `onLimit` after `ms` (none when undefined); clear it with clearTimeout. */
+export function limitTimer(
+  ms: number | undefined,
+  onLimit: () => void,
+): NodeJS.Timeout | undefined {
+  return ms === undefined ? undefined : setTimeout(onLimit, ms);
 }
 
 /** Waits `delayMs`, unless the run is finished or `run.wake()` cuts the wait short. */

@@ -1,4 +1,5 @@
 import {connectedDuration, type StreamCounters} from './counters.js';
+import type {StreamDiagnostics} from './diagnostics/types.js';
 import type {SummaryRecord, SummaryStatus} from './records.js';
 
 export type RunEnd = {readonly status: SummaryStatus; readonly reason: string};
@@ -12,6 +13,7 @@ export function buildSummary(
     readonly counters: StreamCounters;
     readonly lastEventId: string;
   },
+  diagnostics?: StreamDiagnostics,
 ): SummaryRecord {
   const {counters} = run;
   const connectionDuration = Math.round(base.timestamp - run.startedAt) / 1000;
@@ -30,6 +32,7 @@ export function buildSummary(
     firstEventMs: counters.firstEventMs,
     lastEventId: run.lastEventId,
     summary: summaryText(end, counters.events, connectionDuration, counters.reconnects),
+    ...(diagnostics ? {diagnostics} : {}),
   };
 }
 

@@ -23,8 +23,16 @@ export function createDemoContext(timeScale: number, shutdown: AbortSignal): Dem
 }
 
 /** Starts an SSE response tracked by the context; it untracks itself when it closes. */
-export function openSse(context: DemoContext, res: ServerResponse): SseStream {
-  const stream = new SseStream(res, {timeScale: context.timeScale, shutdown: context.shutdown});
+export function openSse(
+  context: DemoContext,
+  res: ServerResponse,
+  headers?: Readonly<Record<string, string>>,
+): SseStream {
+  const stream = new SseStream(res, {
+    timeScale: context.timeScale,
+    shutdown: context.shutdown,
+    headers,
+  });
   context.streams.add(stream);
   stream.signal.addEventListener('abort', () => context.streams.delete(stream), {once: true});
   return stream;

@@ -1,11 +1,13 @@
 import type {RouteHandler} from './context.js';
 import {DEMO_DIFY_API_KEY, DEMO_OPENAI_API_KEY} from './demo-keys.js';
 import {sendJson} from './http-helpers.js';
+import {buffered} from './scenarios/buffered.js';
 import {difyChat} from './scenarios/dify-chat.js';
 import {difyStop} from './scenarios/dify-stop.js';
 import {flaky} from './scenarios/flaky.js';
 import {flood} from './scenarios/flood.js';
 import {logs} from './scenarios/logs.js';
+import {empty, forgetful, pingsOnly, skipping} from './scenarios/misbehaving.js';
 import {openAiChat} from './scenarios/openai-chat.js';
 import {status} from './scenarios/status.js';
 import {ticker} from './scenarios/ticker.js';
@@ -107,6 +109,48 @@ export const DEMO_ROUTES: readonly DemoRoute[] = [
     description:
       'n events (default 10000) of ~size bytes (default 100), as fast as the client reads. ?n=COUNT&size=BYTES',
     handler: flood,
+  },
+  {
+    name: 'buffered',
+    method: 'GET',
+    path: '/buffered',
+    pattern: /^\/buffered$/,
+    description:
+      'Ticks every 200 ms held back and sent in bursts every 3 s, like a buffering proxy; gzip=1 compresses. ?interval=ms&flush=ms&gzip=1&limit=N',
+    handler: buffered,
+  },
+  {
+    name: 'pings',
+    method: 'GET',
+    path: '/pings',
+    pattern: /^\/pings$/,
+    description: 'Only keep-alives: event: ping with no data every 2 s, forever. ?interval=ms',
+    handler: pingsOnly,
+  },
+  {
+    name: 'forgetful',
+    method: 'GET',
+    path: '/forgetful',
+    pattern: /^\/forgetful$/,
+    description:
+      'Ticks with ids from 1 that end after 10 events and restart from 1, ignoring Last-Event-ID. ?every=N&interval=ms',
+    handler: forgetful,
+  },
+  {
+    name: 'skipping',
+    method: 'GET',
+    path: '/skipping',
+    pattern: /^\/skipping$/,
+    description: 'Ticks whose ids jump by 15 after every 12 events. ?interval=ms&every=N&skip=N',
+    handler: skipping,
+  },
+  {
+    name: 'empty',
+    method: 'GET',
+    path: '/empty',
+    pattern: /^\/empty$/,
+    description: 'A 200 event stream that ends at once with no events (a reconnect loop).',
+    handler: empty,
   },
   {
     name: 'status',

@@ -14,6 +14,8 @@ export type SseStreamOptions = {
   readonly timeScale: number;
   /** Ends the stream when aborted (server shutdown). */
   readonly shutdown: AbortSignal;
+  /** Response headers instead of SSE_HEADERS (the diagnostics scenarios send others). */
+  readonly headers?: Readonly<Record<string, string>>;
 };
 
 /**
@@ -39,7 +41,7 @@ export class SseStream {
       () => options.shutdown.removeEventListener('abort', onShutdown),
       {once: true},
     );
-    res.writeHead(200, SSE_HEADERS);
+    res.writeHead(200, options.headers ?? SSE_HEADERS);
     res.flushHeaders();
     if (options.shutdown.aborted) this.end();
   }

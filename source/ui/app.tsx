@@ -78,6 +78,13 @@ export function App(props: AppProps) {
 
   if (settling) return null;
   const name = focusedName(state);
+  const request =
+    state.diagnostics && name !== undefined
+      ? controls.requestOf?.(
+          name,
+          store.getSnapshot(name).diagnostics?.history.at(-1)?.lastEventIdSent ?? '',
+        )
+      : undefined;
   let body;
   if (state.help) {
     body = <HelpOverlay width={layout.width} height={layout.paneArea} scroll={state.helpScroll} />;
@@ -105,6 +112,8 @@ export function App(props: AppProps) {
         reasoning={state.reasoning}
         answerInput={answerDraft(state, name)}
         answerScroll={state.answerScroll[name]}
+        diagnosticsOffset={state.diagnostics?.offset}
+        request={request}
       />
     );
   } else {

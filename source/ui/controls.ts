@@ -1,3 +1,4 @@
+import type {RequestView} from '../core/diagnostics/request-view.js';
 import type {DisplayEntry, ExportResult} from '../core/store/types.js';
 
 /** What a Dify action (follow-up, stop) did, in one line for the footer. */
@@ -22,4 +23,8 @@ export type DashboardControls = {
   interrupt(): void;
   /** Ctrl-Z: gives the terminal back and stops the process until `fg`. */
   suspend(): void;
+  /** The request the stream sends (with `lastEventId`), redacted, and its curl form. */
+  requestOf?(name: string, lastEventId: string): RequestView | undefined;
+  /** Puts text on the terminal's clipboard (OSC 52); false when there is no terminal. */
+  copyToClipboard?(text: string): boolean;
 };

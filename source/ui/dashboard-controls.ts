@@ -1,5 +1,6 @@
 import {join} from 'node:path';
 import {detectDifyEndpoint} from '../core/answer/index.js';
+import {requestView} from '../core/diagnostics/request-view.js';
 import {stopDifyTask, withDifyQuery} from '../core/dify-requests.js';
 import {defaultExportFileName} from '../core/store/export-ndjson.js';
 import type {StreamStore} from '../core/store/types.js';
@@ -21,6 +22,8 @@ export type ControlsOptions = {
   readonly stopWaitMs?: number;
   /** Dify's stop endpoint (tests replace it). */
   readonly stopTask?: typeof stopDifyTask;
+  /** Puts text on the clipboard (the dashboard writes OSC 52 to its terminal). */
+  readonly clipboard?: (text: string) => boolean;
 };
 
 export const FOLLOW_UP_STOP_WAIT_MS = 5000;
@@ -97,6 +100,11 @@ export function createDashboardControls(options: ControlsOptions): DashboardCont
       const result = await stopTask(stream.resolved.spec, taskId);
       return {ok: result.ok, message: `${name}: ${result.message}`};
     },
+    requestOf(name, lastEventId) {
+      const stream = byName(name);
+      return stream ? requestView(stream.resolved.spec, lastEventId) : undefined;
+    },
+    copyToClipboard: (text) => options.clipboard?.(text) ?? false,
     quit: options.quit,
     interrupt: options.interrupt,
     suspend: options.suspend ?? (() => undefined),

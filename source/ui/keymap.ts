@@ -24,6 +24,8 @@ export type Command =
   | {readonly type: 'filter'}
   | {readonly type: 'timestamps'}
   | {readonly type: 'details'}
+  | {readonly type: 'diagnostics'}
+  | {readonly type: 'copy-curl'}
   | {readonly type: 'pretty'}
   | {readonly type: 'export'}
   | {readonly type: 'help'}
@@ -58,7 +60,7 @@ export function keyHelp(glyphs: Glyphs = unicodeGlyphs): readonly KeyHelp[] {
       keys: 'j/k PgUp/PgDn g/G',
       action: `zoomed: scroll by line (also ${up}/${down}) / page, g oldest, G follow newest`,
     },
-    {keys: 'y', action: 'pretty-print the selected event (JSON)'},
+    {keys: 'y / e', action: 'pretty-print the selected event (JSON) / export the buffer to NDJSON'},
     {keys: 'Esc', action: 'back (close pretty view, help, filter input, zoom)'},
     {keys: 'p', action: 'pause / resume the pane (the stream keeps running)'},
     {keys: 'r / R', action: 'reconnect the focused stream / all streams now'},
@@ -66,7 +68,10 @@ export function keyHelp(glyphs: Glyphs = unicodeGlyphs): readonly KeyHelp[] {
     {keys: 'c', action: "clear the focused pane's buffer and earlier answers"},
     {keys: '/', action: 'filter: text, or /regex/ (Enter apply, Esc cancel, empty clears)'},
     {keys: 't / d', action: 'show / hide timestamps / (zoomed) the response status and headers'},
-    {keys: 'e', action: "export the focused pane's buffered events to NDJSON"},
+    {
+      keys: 'D / C',
+      action: 'details: findings, request, timings, reconnects (j/k scroll) / copy request as curl',
+    },
     {keys: 'a / A', action: 'answer view (LLM streams): all panes / the focused pane'},
     {keys: 'h', action: 'answer view: show / hide the reasoning'},
     {keys: 'i / x', action: 'Dify: ask a follow-up (Enter send, Esc cancel) / stop the task'},
@@ -118,6 +123,8 @@ const letters = new Map<string, Command>(
     '/': {type: 'filter'},
     t: {type: 'timestamps'},
     d: {type: 'details'},
+    D: {type: 'diagnostics'},
+    C: {type: 'copy-curl'},
     y: {type: 'pretty'},
     e: {type: 'export'},
     a: {type: 'answer-view-all'},

@@ -5,6 +5,7 @@ import {compactLine, displayWidth} from '../core/display-text.js';
 import {formatBytes, formatCount, formatDuration, formatRate} from './format.js';
 import {useTheme} from './hooks/use-theme.js';
 import {Line, type Segment} from './line.js';
+import {sparkline, SPARK_SECONDS} from './sparkline.js';
 import {unicodeGlyphs, type Glyphs} from './theme.js';
 
 const MAX_ID_CHARS = 24;
@@ -48,9 +49,36 @@ export function counterRows(
   return [parts.slice(0, 4), parts.slice(4)];
 }
 
+/** Narrowest sparkline worth drawing. */
+const MIN_SPARK = 8;
+
+/** Appends the events/s sparkline to the last counter row when at least MIN_SPARK columns are left. */
+export function withSparkline(
+  rows: string[][],
+  snapshot: StreamSnapshot,
+  now: number,
+  width: number,
+  glyphs: Glyphs,
+): string[][] {
+  const last = rows.at(-1);
+  if (!last) return rows;
+  const {since} = snapshot.rate;
+  if (since === undefined) return rows;
+  const separator = ` ${glyphs.separator} `;
+  const used = displayWidth(INDENT + last.join(separator) + separator);
+  const room = Math.min(SPARK_SECONDS, width - used);
+  // It grows with the stream's age: no empty past before the first event.
+  const seconds = Math.floor(now / 1000) - Math.floor(since / 1000);
+  if (room < MIN_SPARK || seconds < 1) return rows;
+  const spark = sparkline(snapshot.rate, now, Math.min(room, seconds), glyphs.spark);
+  return [...rows.slice(0, -1), [...last, spark]];
+}
+
 /**
  * A pane's counter rows and the rows left for its body under the title and
- * them: the one place that says how tall a pane's body is.
+ * them: the one place that says how tall a pane's body is. With `withSpark`
+ * the last row ends with a sparkline of events/s where the width allows (it
+ * never adds a row).
  */
 export function paneChrome(
   snapshot: StreamSnapshot,
@@ -58,8 +86,10 @@ export function paneChrome(
   width: number,
   height: number,
   glyphs: Glyphs = unicodeGlyphs,
+  withSpark = false,
 ): {counters: string[][]; bodyHeight: number} {
-  const counters = counterRows(counterParts(snapshot, now, glyphs), width, height, glyphs);
+  const rows = counterRows(counterParts(snapshot, now, glyphs), width, height, glyphs);
+  const counters = withSpark ? withSparkline(rows, snapshot, now, width, glyphs) : rows;
   return {counters, bodyHeight: Math.max(0, height - 1 - counters.length)};
 }
 

@@ -26,6 +26,8 @@ type PaneTitleProps = {
   readonly insecure: boolean;
   /** Extra text after the badges (the zoomed view's position). */
   readonly status: string;
+  /** Diagnostics findings of the stream: a marker with their count (D shows them). */
+  readonly findings?: number;
 };
 
 /** "━ 1 ticker  OPEN  PAUSED (+3)  filter "err": 3 ━━━━" with the focus shown by the rule. */
@@ -49,6 +51,11 @@ export const PaneTitle = memo(function PaneTitle(props: PaneTitleProps) {
     badge(badgeText(connection, props.now, theme.glyphs), connection.kind),
   ];
   if (props.insecure) segments.push({text: ' '}, badge('INSECURE', 'insecure'));
+  const findings = props.findings ?? 0;
+  if (findings > 0) {
+    const marker = `${theme.glyphs.finding}${findings > 1 ? findings : ''}`;
+    segments.push({text: ` ${marker}`, color: theme.warn, bold: true});
+  }
   if (props.paused) segments.push({text: ' '}, badge(pausedText(props.pausedArrivals), 'paused'));
   if (filter.text !== '' || filter.editing) {
     const count =

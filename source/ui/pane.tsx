@@ -9,6 +9,9 @@ import {useStreamSnapshot} from './hooks/use-stream-snapshot.js';
 import {paneBodies, type PaneBodyKind} from './pane-body.js';
 import {paneChrome, PaneCounters} from './pane-counters.js';
 import {PaneTitle} from './pane-title.js';
+import type {RequestView} from '../core/diagnostics/request-view.js';
+import {detailLines} from './diagnostics/detail-lines.js';
+import {DiagnosticsBody} from './diagnostics/diagnostics-body.js';
 import {RESPONSE_DETAIL_ROWS, ResponseDetails} from './response-details.js';
 import type {LineEdit} from './state/line-editor.js';
 import type {Glyphs} from './theme.js';
@@ -45,6 +48,10 @@ export type PaneProps = {
   readonly answerInput: LineEdit | undefined;
   /** Zoomed answer view: first visible transcript row (undefined = follow the end). */
   readonly answerScroll: number | undefined;
+  /** Zoomed: the details view (diagnostics) is open at this row. */
+  readonly diagnosticsOffset?: number;
+  /** The request the stream sends, for the details view. */
+  readonly request?: RequestView;
 };
 
 function zoomStatus(
@@ -73,12 +80,14 @@ export const Pane = memo(function Pane(props: PaneProps) {
   );
   // Renders also happen between ticks (new records): read the clock then too.
   const now = Math.max(props.now, props.clock());
-  const chrome = paneChrome(snapshot, now, width, height, glyphs);
+  const chrome = paneChrome(snapshot, now, width, height, glyphs, true);
+  const diagnosticsOpen = props.zoomed && props.diagnosticsOffset !== undefined;
   const {counters} = chrome;
   // Zoomed: the last response's status line and headers above the events, when there is room.
   const details =
     props.zoomed &&
     props.details === true &&
+    !diagnosticsOpen &&
     !props.answerView &&
     props.prettySeq === undefined &&
     snapshot.response &&
@@ -126,10 +135,24 @@ export const Pane = memo(function Pane(props: PaneProps) {
           editing: props.filterEditing,
         }}
         status={status}
+        findings={snapshot.diagnostics?.findings.length ?? 0}
       />
       {height >= PANE_CHROME_ROWS ? <PaneCounters rows={counters} width={width} /> : null}
       {details ? <ResponseDetails response={details} width={width} /> : null}
-      {bodyHeight > 0 ? (
+      {diagnosticsOpen && bodyHeight > 0 ? (
+        <DiagnosticsBody
+          lines={detailLines({
+            diagnostics: snapshot.diagnostics,
+            response: snapshot.response,
+            request: props.request,
+            now,
+            width,
+          })}
+          offset={props.diagnosticsOffset ?? 0}
+          width={width}
+          height={bodyHeight}
+        />
+      ) : bodyHeight > 0 ? (
         <Body
           entries={entries}
           width={width}

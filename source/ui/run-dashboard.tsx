@@ -8,6 +8,7 @@ import type {StreamStore} from '../core/store/types.js';
 import type {StreamController} from '../core/stream-controller.js';
 import {anchoredStdout} from './anchored-stdout.js';
 import {App} from './app.js';
+import {osc52} from './clipboard.js';
 import {createDashboardControls} from './dashboard-controls.js';
 import type {PaneView} from './state/ui-state.js';
 import {createStreamRuns} from './stream-runs.js';
@@ -191,6 +192,12 @@ export async function runDashboard(options: RunDashboardOptions): Promise<Dashbo
     quit: () => settle({code: 0}),
     interrupt: () => settle({code: SIGNAL_CODES.SIGINT, signal: true}),
     suspend,
+    clipboard: (text) => {
+      const sequence = osc52(text);
+      if (sequence === undefined) return false;
+      stdout.write(sequence);
+      return true;
+    },
   });
   let outcome: Outcome;
   let summaries: SummaryRecord[] = [];

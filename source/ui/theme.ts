@@ -1,3 +1,4 @@
+import {ASCII_SPARK_LEVELS, SPARK_LEVELS} from './sparkline.js';
 import {createContext} from 'react';
 import {ELLIPSIS, NEWLINE_MARK} from '../core/display-text.js';
 import type {ConnectionInfo} from '../core/store/types.js';
@@ -43,6 +44,10 @@ export type Glyphs = {
   readonly down: string;
   readonly left: string;
   readonly right: string;
+  /** Sparkline bar heights, lowest (none) first. */
+  readonly spark: string;
+  /** The pane title's marker when the stream has diagnostics findings. */
+  readonly finding: string;
 };
 
 export const unicodeGlyphs: Glyphs = {
@@ -57,6 +62,8 @@ export const unicodeGlyphs: Glyphs = {
   down: '↓',
   left: '←',
   right: '→',
+  spark: SPARK_LEVELS,
+  finding: '⚑',
 };
 
 export const asciiGlyphs: Glyphs = {
@@ -71,6 +78,8 @@ export const asciiGlyphs: Glyphs = {
   down: 'v',
   left: '<',
   right: '>',
+  spark: ASCII_SPARK_LEVELS,
+  finding: '!',
 };
 
 /** The marks core puts into text it composes (compactText, " · " between parts). */

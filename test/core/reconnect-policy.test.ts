@@ -37,6 +37,8 @@ describe('decideReconnect', () => {
       delayMs: 1000,
       reason: 'stream ended',
       failures: 0,
+      delaySource: 'reconnection-time',
+      clamped: false,
     });
   });
 
@@ -123,6 +125,8 @@ describe('decideReconnect', () => {
       delayMs: 30_000,
       reason: 'stream ended (server asked retry: 99999999999 ms, clamped to 30 s)',
       failures: 0,
+      delaySource: 'retry',
+      clamped: true,
     });
     expect(
       decideReconnect(resolved({maxRetryDelay: 0.1}), {...zero, failures: 5}, noJitter),
@@ -160,6 +164,14 @@ describe('decideReconnect', () => {
     expect(decideReconnect(resolved(), facts(busy, {opened: false}), noJitter)).toMatchObject({
       kind: 'reconnect',
       delayMs: 20_000,
+      delaySource: 'retry-after',
+      clamped: false,
+    });
+    const longer = {...busy, retryAfterMs: 3_600_000};
+    expect(decideReconnect(resolved(), facts(longer, {opened: false}), noJitter)).toMatchObject({
+      delayMs: 30_000,
+      delaySource: 'retry-after',
+      clamped: true,
     });
   });
 
@@ -184,6 +196,8 @@ describe('decideReconnect', () => {
       delayMs: 0,
       reason: 'manual reconnect',
       failures: 0,
+      delaySource: 'manual',
+      clamped: false,
     });
   });
 });

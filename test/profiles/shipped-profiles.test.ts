@@ -29,9 +29,10 @@ async function shippedProfiles(): Promise<string[]> {
 }
 
 describe('shipped example profiles', () => {
-  test('the four examples are there', async () => {
+  test('the five examples are there', async () => {
     expect((await shippedProfiles()).sort()).toEqual([
       'demo.yaml',
+      'diagnostics.yaml',
       'dify-chatflow.yaml',
       'feed.yaml',
       'openai.yaml',

@@ -16,8 +16,9 @@ describe('counters', () => {
     store.ingest(records.open('s', T0 + 280, 2));
     store.ingest(records.event('s', 3, 'c', {at: T0 + 300, id: 'evt-3', bytes: 2048}));
     const app = await renderApp(store, {size: {columns: 120, rows: 10}, now: T0 + 2000});
+    // The sparkline of events/s ends the row: one second old, one full bar.
     expect(rows(app.frame())[1]?.trim()).toBe(
-      '3 ev · 3.0/s · 2.0 KB · 1 reconn · last 1.7s ago · id evt-3 · first 100ms',
+      '3 ev · 3.0/s · 2.0 KB · 1 reconn · last 1.7s ago · id evt-3 · first 100ms · █',
     );
   });
 

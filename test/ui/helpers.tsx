@@ -1,5 +1,7 @@
 import {render} from 'ink-testing-library';
 import type {AnswerPreset} from '../../source/core/answer/index.js';
+import {requestView} from '../../source/core/diagnostics/request-view.js';
+import {parseStreamSpec} from '../../source/core/stream-spec.js';
 import {createStreamStore} from '../../source/core/store/stream-store.js';
 import type {StreamStore} from '../../source/core/store/types.js';
 import {App} from '../../source/ui/app.js';
@@ -33,6 +35,19 @@ export function fakeControls(): FakeControls {
     stopAnswer: async (name) => {
       calls.push(`stop-answer ${name}`);
       return {ok: true, message: `${name}: stop requested for task t-1`};
+    },
+    requestOf: (name, lastEventId) =>
+      requestView(
+        parseStreamSpec({
+          name,
+          url: `https://api.example.com/${name}?api_key=sk-query-secret`,
+          auth: {type: 'bearer', token: 'sk-live-TOKEN-1234'},
+        }),
+        lastEventId,
+      ),
+    copyToClipboard: (text) => {
+      calls.push(`copy ${text}`);
+      return true;
     },
     quit: () => void calls.push('quit'),
     interrupt: () => void calls.push('interrupt'),

@@ -85,7 +85,9 @@ function sameVisible(before: VisibleRun, after: AnswerRun): boolean {
  */
 export function applyAnswerRecord(state: AnswerState, record: StreamRecord): boolean {
   // Keep-alives (Dify's bare `event: ping`) only count, in the stream counters.
-  if (state.preset === 'none' || record.type === 'keepalive') return false;
+  if (state.preset === 'none' || record.type === 'keepalive' || record.type === 'diagnostics') {
+    return false;
+  }
   const before: VisibleRun = {...state.fold.run};
   const foldBefore = state.fold;
   switch (record.type) {

@@ -6,6 +6,8 @@
  */
 
 export const RATE_WINDOW_SECONDS = 5;
+/** Seconds of per-second counts kept: the pane's sparkline shows the last minute. */
+export const RATE_HISTORY_SECONDS = 60;
 
 /** Arrival counts per whole second (epoch seconds), newest last. */
 export type RateSample = {
@@ -22,7 +24,9 @@ export type RateMeter = {
   sample(): RateSample;
 };
 
-export function createRateMeter(windowSeconds = RATE_WINDOW_SECONDS): RateMeter {
+export function createRateMeter(windowSeconds = RATE_HISTORY_SECONDS): RateMeter {
+  // A bounded ring in effect: one slot per second that had arrivals, trimmed
+  // once a second, never per event.
   const keep = windowSeconds + 1;
   let seconds: number[] = [];
   let counts: number[] = [];

@@ -1,5 +1,6 @@
 import {answerSnapshot, type AnswerSnapshot, type AnswerState} from '../answer/index.js';
 import {createCounters, type StreamCounters} from '../counters.js';
+import type {StreamDiagnostics} from '../diagnostics/types.js';
 import type {Redactor} from '../redact.js';
 import type {ErrorRecord} from '../records.js';
 import {createRateMeter, emptyRateSample, type RateMeter} from './rate.js';
@@ -38,6 +39,8 @@ export type StreamState = {
   pausedArrivals: number;
   insecure: boolean;
   response: ResponseInfo | undefined;
+  /** The run's latest diagnostics record (engine's collector), raw: views sanitize. */
+  diagnostics: StreamDiagnostics | undefined;
   entriesChanged: boolean;
   version: number;
   snapshot: StreamSnapshot;
@@ -86,6 +89,7 @@ export function publish(state: StreamState): StreamSnapshot {
     pausedArrivals: state.pausedArrivals,
     insecure: state.insecure,
     response: state.response,
+    diagnostics: state.diagnostics,
   };
   return state.snapshot;
 }
@@ -117,6 +121,7 @@ export function createState(name: string, bufferSize: number): StreamState {
     pausedArrivals: 0,
     insecure: false,
     response: undefined,
+    diagnostics: undefined,
     entriesChanged: false,
     version: 0,
     snapshot: undefined as unknown as StreamSnapshot,
@@ -141,6 +146,7 @@ export function createState(name: string, bufferSize: number): StreamState {
     pausedArrivals: 0,
     insecure: false,
     response: undefined,
+    diagnostics: undefined,
   };
   return state;
 }

@@ -7,6 +7,7 @@ import {
   setAnswerQuery,
 } from '../answer/index.js';
 import {applyRecord, createCounters} from '../counters.js';
+import {redactDiagnostics} from '../diagnostics/redact-diagnostics.js';
 import {createRedactor, secretsOfSpec} from '../redact.js';
 import type {EventRecord, StreamRecord} from '../records.js';
 import {nextConnection, noticeEntry} from './entries.js';
@@ -105,10 +106,19 @@ export function createStreamStore(options: StreamStoreOptions = {}): StreamStore
       ingestEvent(state, record);
       return;
     }
+    if (record.type === 'diagnostics') {
+      state.diagnostics = redactDiagnostics(record.diagnostics, state.redact);
+      changed(state);
+      return;
+    }
     if (record.type === 'status' && !state.running) {
       // A new run: count it from zero, as its summary will.
       state.run++;
       if (state.run > 1) state.counters = createCounters();
+      state.diagnostics = undefined;
+    }
+    if (record.type === 'summary' && record.diagnostics) {
+      state.diagnostics = redactDiagnostics(record.diagnostics, state.redact);
     }
     applyRecord(state.counters, record);
     if (state.answer && applyAnswerRecord(state.answer, record)) state.answerChanged = true;

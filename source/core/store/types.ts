@@ -1,5 +1,6 @@
 import type {AnswerPreset, AnswerSnapshot} from '../answer/index.js';
 import type {StreamCounters} from '../counters.js';
+import type {StreamDiagnostics} from '../diagnostics/types.js';
 import type {StreamRecord} from '../records.js';
 import type {StreamController} from '../stream-controller.js';
 import type {RateSample} from './rate.js';
@@ -94,6 +95,11 @@ export type StreamSnapshot = {
   readonly insecure: boolean;
   /** The latest response's status line and headers (redacted and sanitized), once one opened. */
   readonly response: ResponseInfo | undefined;
+  /**
+   * The run's latest diagnostics (timings, chunks, keep-alives, ids, reconnect
+   * history, findings). Raw strings: whoever draws them sanitizes.
+   */
+  readonly diagnostics: StreamDiagnostics | undefined;
 };
 
 /** What the zoomed pane's details show about the last response. */

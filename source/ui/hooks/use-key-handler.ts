@@ -16,6 +16,7 @@ import {activeFilter, focusedName, inputMode, type UiState} from '../state/ui-st
 import type {Glyphs} from '../theme.js';
 import {entryBySeq, firstSeq, moveSelection, prettyRows, selectedIndex} from '../zoom-model.js';
 import {isAnswerCommand, runAnswerCommand, scrollAnswer, scrollsAnswer} from './answer-commands.js';
+import {copyCurl, scrollDiagnostics, toggleDiagnostics} from './diagnostics-commands.js';
 
 export type CommandContext = {
   readonly state: UiState;
@@ -183,11 +184,16 @@ export function runCommand(context: CommandContext, command: Command): void {
       return openPretty(context, name);
     case 'export':
       return exportPane(context, name);
+    case 'diagnostics':
+      return toggleDiagnostics(context);
+    case 'copy-curl':
+      return copyCurl(context, name);
     case 'scroll':
     case 'scroll-top':
     case 'scroll-bottom':
       if (state.help) return scrollHelp(context, command);
       if (state.pretty) return scrollPretty(context, name, command);
+      if (state.diagnostics) return scrollDiagnostics(context, name, command);
       if (scrollsAnswer(context, name)) return scrollAnswer(context, name, command);
       if (state.view === 'zoom') return scrollZoom(context, name, command);
       return;

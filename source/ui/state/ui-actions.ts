@@ -33,6 +33,8 @@ export type UiAction =
   | {readonly type: 'pretty-open'; readonly name: string; readonly seq: number}
   | {readonly type: 'pretty-scroll'; readonly delta: number; readonly max: number}
   | {readonly type: 'pretty-close'}
+  | {readonly type: 'diagnostics-toggle'}
+  | {readonly type: 'diagnostics-scroll'; readonly delta: number; readonly max: number}
   | {readonly type: 'answer-view-all'}
   | {readonly type: 'answer-view-toggle'}
   | {readonly type: 'reasoning-toggle'}

@@ -34,7 +34,8 @@ function editInput(state: UiState, op: EditOp): UiState {
 
 function withFocus(state: UiState, focus: number): UiState {
   if (focus === state.focus) return state;
-  return {...state, focus, pretty: undefined};
+  const diagnostics = state.diagnostics && {offset: 0};
+  return {...state, focus, pretty: undefined, diagnostics};
 }
 
 export function uiReducer(state: UiState, action: UiAction): UiState {
@@ -55,7 +56,12 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
     case 'focus-move':
       return withFocus(state, moveFocus(state.focus, action.direction, action.columns, count));
     case 'zoom-toggle':
-      return {...state, view: state.view === 'grid' ? 'zoom' : 'grid', pretty: undefined};
+      return {
+        ...state,
+        view: state.view === 'grid' ? 'zoom' : 'grid',
+        pretty: undefined,
+        diagnostics: undefined,
+      };
     case 'zoom-open':
       return state.view === 'zoom' ? state : {...state, view: 'zoom'};
     case 'back':
@@ -63,6 +69,7 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
       if (state.filterEdit) return {...state, filterEdit: undefined};
       if (state.help) return {...state, help: false, helpScroll: 0};
       if (state.pretty) return {...state, pretty: undefined};
+      if (state.diagnostics) return {...state, diagnostics: undefined};
       if (state.view === 'zoom') return {...state, view: 'grid'};
       return state;
     case 'help-toggle':
@@ -116,7 +123,22 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
             : {...state.selection, [action.name]: action.seq},
       };
     case 'pretty-open':
-      return {...state, view: 'zoom', pretty: {name: action.name, seq: action.seq, offset: 0}};
+      return {
+        ...state,
+        view: 'zoom',
+        pretty: {name: action.name, seq: action.seq, offset: 0},
+        diagnostics: undefined,
+      };
+    case 'diagnostics-toggle':
+      return state.diagnostics
+        ? {...state, diagnostics: undefined}
+        : {...state, view: 'zoom', pretty: undefined, diagnostics: {offset: 0}};
+    case 'diagnostics-scroll': {
+      const diagnostics = state.diagnostics;
+      if (!diagnostics) return state;
+      const offset = Math.max(0, Math.min(action.max, diagnostics.offset + action.delta));
+      return offset === diagnostics.offset ? state : {...state, diagnostics: {offset}};
+    }
     case 'pretty-scroll': {
       const pretty = state.pretty;
       if (!pretty) return state;

@@ -20,6 +20,9 @@ export type PrettyView = {
   readonly offset: number;
 };
 
+/** The details view of the focused pane (`D`): its first visible row. */
+export type DiagnosticsView = {readonly offset: number};
+
 /** The follow-up question being typed (its text is `draft`). */
 export type AnswerInput = LineEdit & {readonly name: string};
 
@@ -51,6 +54,8 @@ export type UiState = {
   /** Selected entry (seq) per stream in the zoomed view; absent = follow the newest. */
   readonly selection: Readonly<Record<string, number>>;
   readonly pretty: PrettyView | undefined;
+  /** The focused pane's details view (diagnostics), zoomed, if open. */
+  readonly diagnostics: DiagnosticsView | undefined;
   /** Panes switched to the answer view (panes without an answer preset keep showing events). */
   readonly answerView: Readonly<Record<string, boolean>>;
   /** Show the reasoning (thinking) text above answers. */
@@ -93,6 +98,7 @@ export function initialUiState(
     filterEdit: undefined,
     selection: {},
     pretty: undefined,
+    diagnostics: undefined,
     answerView,
     reasoning: false,
     answerInput: undefined,
