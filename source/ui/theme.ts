@@ -82,8 +82,22 @@ export const asciiGlyphs: Glyphs = {
   finding: '!',
 };
 
-/** The marks core puts into text it composes (compactText, " · " between parts). */
-const coreMarks = /[…⏎·]/g;
+/** The marks core puts into text it composes (compactText, " · " between parts, ranges "41→57", "1–5"). */
+const coreMarks = /[…⏎·→–]/g;
+const asciiMark = (mark: string, glyphs: Glyphs): string => {
+  switch (mark) {
+    case ELLIPSIS:
+      return glyphs.ellipsis;
+    case NEWLINE_MARK:
+      return glyphs.newline;
+    case '→':
+      return '->';
+    case '–':
+      return '-';
+    default:
+      return glyphs.separator;
+  }
+};
 
 /**
  * Text composed outside the UI (store rows, badges, error messages) with the
@@ -94,9 +108,7 @@ const coreMarks = /[…⏎·]/g;
  */
 export function localizeMarks(text: string, glyphs: Glyphs): string {
   if (glyphs.ellipsis === ELLIPSIS) return text;
-  return text.replace(coreMarks, (mark) =>
-    mark === ELLIPSIS ? glyphs.ellipsis : mark === NEWLINE_MARK ? glyphs.newline : glyphs.separator,
-  );
+  return text.replace(coreMarks, (mark) => asciiMark(mark, glyphs));
 }
 
 /**

@@ -134,6 +134,10 @@ async function tour(ascii: boolean): Promise<string[]> {
   frames.push(await zoom.press(KEYS.enter));
   zoom.unmount();
 
+  const details = await renderApp(busyStore(), {size: {columns: 100, rows: 30}, ascii});
+  frames.push(await details.press('D'));
+  details.unmount();
+
   const help = await renderApp(busyStore(), {size: {columns: 60, rows: 12}, ascii});
   frames.push(await help.press('?'));
   frames.push(await help.press('j'));
@@ -162,6 +166,7 @@ describe('the whole dashboard in ASCII (LANG=C)', () => {
     expect(all).toContain('content-type: text/event-stream | x-request-id: req-42');
     expect(all).toContain('... cut at 64.0 KB');
     expect(all).toMatch(/v \d+ more \(j\/v PgDn\)/);
+    expect(all).toMatch(/details \| rows \d+-\d+\/\d+ \| j\/k scroll/);
     expect(all).toMatch(/\.\.\.$/m);
   });
 

@@ -2,6 +2,7 @@ import {Box} from 'ink';
 import {memo} from 'react';
 import {useTheme} from '../hooks/use-theme.js';
 import {Line} from '../line.js';
+import {localizeMarks} from '../theme.js';
 import type {DetailLine, DetailTone} from './detail-lines.js';
 
 /** Rows of the details view besides its lines: the header. */
@@ -30,11 +31,20 @@ export const DiagnosticsBody = memo(function DiagnosticsBody(props: {
   const header = `  details · rows ${Math.min(lines.length, offset + 1)}-${offset + visible.length}/${lines.length} · j/k scroll · C copy curl · D/Esc back`;
   return (
     <Box flexDirection="column">
-      <Line segments={[{text: header, color: theme.muted}]} width={width} />
+      <Line
+        segments={[{text: localizeMarks(header, theme.glyphs), color: theme.muted}]}
+        width={width}
+      />
       {visible.map((line, index) => (
         <Line
           key={offset + index}
-          segments={[{text: line.text, color: color[line.tone], bold: line.tone === 'heading'}]}
+          segments={[
+            {
+              text: localizeMarks(line.text, theme.glyphs),
+              color: color[line.tone],
+              bold: line.tone === 'heading',
+            },
+          ]}
           width={width}
         />
       ))}
