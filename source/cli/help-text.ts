@@ -55,7 +55,7 @@ export const mainHelp = `
                                in the zoomed pane from the start in the dashboard (d hides)
     -v, --verbose              --include, plus diagnostics findings on stderr (headless)
     -s, --silent               no notes on stderr (errors still print)
-    -N, --no-buffer            accepted for curl's sake: output is never buffered
+    -N, --no-buffer            accepted for curl's sake: output is never held back
     --fps N                    dashboard redraws per second for stream data (default 20)
     --buffer-size N            events kept per pane (default 1000)
     -h, --help                 this help (after a command: that command's help)
