@@ -44,6 +44,15 @@ export type Command =
   | {readonly type: 'answer-send'}
   | {readonly type: 'answer-cancel'};
 
+/**
+ * How far a scroll command moves a view that shows `page` rows: lines or
+ * pages, or to either end (as an infinite delta the reducer clamps).
+ */
+export function scrollDelta(command: Command, page: number): number {
+  if (command.type === 'scroll') return command.delta * (command.unit === 'page' ? page : 1);
+  return command.type === 'scroll-top' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+}
+
 export type KeyHelp = {readonly keys: string; readonly action: string};
 
 /** The one keymap, as the help overlay and the README show it; arrows in `glyphs`. */

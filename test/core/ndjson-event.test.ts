@@ -2,6 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {escapeJsonText, toNdjsonLine} from '../../source/core/ndjson.js';
 import type {EventRecord} from '../../source/core/records.js';
 import {createRedactor, noRedaction, type Redactor} from '../../source/core/redact.js';
+import {bidiAndZeroWidthCodePoints} from '../helpers/hostile-text.js';
 
 /*
  * The event fast path (strings built by hand) must write the same bytes as
@@ -41,27 +42,7 @@ function event(fields: Partial<EventRecord> = {}): EventRecord {
 }
 
 const c1 = String.fromCharCode(...Array.from({length: 0x21}, (_, index) => 0x7f + index));
-const bidiAndZeroWidth = String.fromCharCode(
-  0x61c,
-  0x200b,
-  0x200c,
-  0x200d,
-  0x200e,
-  0x200f,
-  0x2028,
-  0x2029,
-  0x202a,
-  0x202b,
-  0x202c,
-  0x202d,
-  0x202e,
-  0x2060,
-  0x2066,
-  0x2067,
-  0x2068,
-  0x2069,
-  0xfeff,
-);
+const bidiAndZeroWidth = String.fromCharCode(...bidiAndZeroWidthCodePoints);
 const c0 = String.fromCharCode(...Array.from({length: 0x20}, (_, index) => index));
 
 const tricky: ReadonlyArray<readonly [string, string]> = [

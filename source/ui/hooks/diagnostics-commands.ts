@@ -1,4 +1,4 @@
-import type {Command} from '../keymap.js';
+import {scrollDelta, type Command} from '../keymap.js';
 import {detailLines} from '../diagnostics/detail-lines.js';
 import {paneChrome} from '../pane-counters.js';
 import type {CommandContext} from './use-key-handler.js';
@@ -47,11 +47,6 @@ export function scrollDiagnostics(context: CommandContext, name: string, command
     width: layout.width,
   }).length;
   const max = Math.max(0, rows - page);
-  const delta =
-    command.type === 'scroll'
-      ? command.delta * (command.unit === 'page' ? page : 1)
-      : command.type === 'scroll-top'
-        ? Number.NEGATIVE_INFINITY
-        : Number.POSITIVE_INFINITY;
+  const delta = scrollDelta(command, page);
   dispatch({type: 'diagnostics-scroll', delta, max});
 }

@@ -4,7 +4,7 @@ import {applyFilter, compileFilter} from '../../core/store/filter.js';
 import type {DisplayEntry, StreamStore} from '../../core/store/types.js';
 import {assertNever} from '../assert-never.js';
 import type {DashboardControls} from '../controls.js';
-import {commandFor, keyPresses, type Command} from '../keymap.js';
+import {commandFor, keyPresses, scrollDelta, type Command} from '../keymap.js';
 import {helpScrollMax} from '../help-overlay.js';
 import type {GridLayout} from '../layout.js';
 import {createPasteReader} from '../paste-reader.js';
@@ -45,12 +45,7 @@ function scrollPretty(context: CommandContext, name: string, command: Command): 
   const page = Math.max(1, zoomedBodyHeight(context, name) - PRETTY_HEADER_ROWS);
   const rows = prettyRows(entry, Math.max(1, layout.width - 2), context.glyphs);
   const max = Math.max(0, rows.length - page);
-  const delta =
-    command.type === 'scroll'
-      ? command.delta * (command.unit === 'page' ? page : 1)
-      : command.type === 'scroll-top'
-        ? Number.NEGATIVE_INFINITY
-        : Number.POSITIVE_INFINITY;
+  const delta = scrollDelta(command, page);
   dispatch({type: 'pretty-scroll', delta, max});
 }
 
@@ -58,12 +53,7 @@ function scrollHelp(context: CommandContext, command: Command): void {
   const {layout, dispatch} = context;
   const max = helpScrollMax(layout.width, layout.paneArea);
   const page = Math.max(1, layout.paneArea - 1);
-  const delta =
-    command.type === 'scroll'
-      ? command.delta * (command.unit === 'page' ? page : 1)
-      : command.type === 'scroll-top'
-        ? Number.NEGATIVE_INFINITY
-        : Number.POSITIVE_INFINITY;
+  const delta = scrollDelta(command, page);
   dispatch({type: 'help-scroll', delta, max});
 }
 
