@@ -6,7 +6,12 @@ import {join} from 'node:path';
 import {afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {ensureBuilt} from '../e2e/helpers/built-cli.js';
 import {cliPath, ndjson} from '../helpers/cli.js';
-import {sseHead, startTestServer, type TestServer} from '../helpers/http-server.js';
+import {
+  sseHead,
+  startFloodingServer,
+  startTestServer,
+  type TestServer,
+} from '../helpers/http-server.js';
 
 /*
  * --json batches its lines (one write per event-loop turn or 64 KiB): no
@@ -92,28 +97,10 @@ async function burstServer(count: number, ending: 'end' | 'cut' = 'end'): Promis
   });
 }
 
-/** Floods 2 KB events until the client leaves; `blockedMs()` > 0 while ssedeck is not reading. */
 async function floodServer(): Promise<{blockedMs: () => number}> {
-  let blockedSince = 0;
-  server = await startTestServer((request, response) => {
-    sseHead(response);
-    const chunk = `data: ${'y'.repeat(2000)}\n\n`.repeat(16);
-    const pump = () => {
-      while (!response.destroyed) {
-        if (!response.write(chunk)) {
-          blockedSince = Date.now();
-          response.once('drain', () => {
-            blockedSince = 0;
-            pump();
-          });
-          return;
-        }
-      }
-    };
-    pump();
-    request.socket.on('close', () => (blockedSince = 0));
-  });
-  return {blockedMs: () => (blockedSince === 0 ? 0 : Date.now() - blockedSince)};
+  const flood = await startFloodingServer('y');
+  server = flood.server;
+  return flood;
 }
 
 function rssMiB(pid: number): number {

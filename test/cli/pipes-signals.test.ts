@@ -2,7 +2,12 @@ import {spawn, type ChildProcess} from 'node:child_process';
 import {afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {ensureBuilt} from '../e2e/helpers/built-cli.js';
 import {cliPath, startCli} from '../helpers/cli.js';
-import {sseHead, startTestServer, type TestServer} from '../helpers/http-server.js';
+import {
+  sseHead,
+  startFloodingServer,
+  startTestServer,
+  type TestServer,
+} from '../helpers/http-server.js';
 
 let server: TestServer | undefined;
 const children: ChildProcess[] = [];
@@ -104,27 +109,10 @@ describe('a reader that goes away ends ssedeck at once', {timeout: 40_000}, () =
   });
 });
 
-/** A server that floods events; `blocked()` is true once ssedeck stopped reading (its output is full). */
 async function floodServer(): Promise<{blockedMs: () => number}> {
-  let blockedSince = 0;
-  server = await startTestServer((request, response) => {
-    sseHead(response);
-    const chunk = `data: ${'x'.repeat(2000)}\n\n`.repeat(16);
-    const pump = () => {
-      while (!response.destroyed) {
-        if (!response.write(chunk)) {
-          blockedSince = Date.now();
-          response.once('drain', () => {
-            blockedSince = 0;
-            pump();
-          });
-          return;
-        }
-      }
-    };
-    pump();
-  });
-  return {blockedMs: () => (blockedSince === 0 ? 0 : Date.now() - blockedSince)};
+  const flood = await startFloodingServer();
+  server = flood.server;
+  return flood;
 }
 
 describe('signals end the process promptly', {timeout: 40_000}, () => {

@@ -72,3 +72,33 @@ export function sseHead(response: ServerResponse, contentType = 'text/event-stre
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * A server that floods 2 KB events to every client, writing only when the
+ * socket drains; `blockedMs()` is how long it has been blocked because the
+ * client stopped reading (0 while it reads).
+ */
+export async function startFloodingServer(
+  fill = 'x',
+): Promise<{server: TestServer; blockedMs: () => number}> {
+  let blockedSince = 0;
+  const server = await startTestServer((request, response) => {
+    sseHead(response);
+    const chunk = `data: ${fill.repeat(2000)}\n\n`.repeat(16);
+    const pump = () => {
+      while (!response.destroyed) {
+        if (!response.write(chunk)) {
+          blockedSince = Date.now();
+          response.once('drain', () => {
+            blockedSince = 0;
+            pump();
+          });
+          return;
+        }
+      }
+    };
+    pump();
+    request.socket.on('close', () => (blockedSince = 0));
+  });
+  return {server, blockedMs: () => (blockedSince === 0 ? 0 : Date.now() - blockedSince)};
+}
