@@ -47,6 +47,7 @@ export const flagDefinitions = {
   out: {type: 'string'},
   record: {type: 'string'},
   speed: {type: 'string'},
+  rate: {type: 'string'},
   loop: {type: 'boolean', default: false},
   help: {type: 'boolean', shortFlag: 'h', default: false},
   version: {type: 'boolean', shortFlag: 'V', default: false},

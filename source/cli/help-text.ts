@@ -95,11 +95,15 @@ const replayHelp = `
   Plays recordings made with --record: every recorded stream, with its
   original pacing, into the dashboard (or --json / --answer), no network.
   \`--json --speed max\` writes the recorded records again (timestamps shifted).
+  A FILE that is not a recording is a raw SSE capture (curl -sN URL > FILE):
+  one stream named after the file, its events paced evenly.
 
   Options
     --speed X|max              pacing factor from 0.01 to 1000 (default 1); max: no waiting
     --loop                     start over after the end, until Ctrl-C
     --stream NAME              only this recorded stream (repeatable)
+    --rate N                   events per second of a raw capture (default 10)
+    --answer-preset P          the answer preset of a raw capture (default none)
     --json                     one JSON record per line on stdout
     --answer                   only the answer text of LLM streams
 

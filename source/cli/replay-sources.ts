@@ -1,7 +1,8 @@
 import {readFileSync} from 'node:fs';
-import {resolve} from 'node:path';
+import {basename, resolve} from 'node:path';
 import {answerPresets, type AnswerPreset} from '../core/answer/index.js';
-import {loadRecording, RecordingError} from '../core/recording/load.js';
+import {loadRecording, RecordingError, type LoadedRecording} from '../core/recording/load.js';
+import {loadSseCapture} from '../core/recording/sse-capture.js';
 import {ReplayStream, type ReplayOptions} from '../core/recording/replay-stream.js';
 import type {StreamRecord} from '../core/records.js';
 import {parseStreamSpec, resolveStreamSpec, type ResolvedStreamSpec} from '../core/stream-spec.js';
@@ -16,9 +17,9 @@ export type ReplaySource = {
 };
 
 /** A file the user named, read whole; a missing or unreadable file is one usage line. */
-function readRecordingText(file: string, cwd: string): string {
+function readRecordingBytes(file: string, cwd: string): Buffer {
   try {
-    return readFileSync(resolve(cwd, file), 'utf8');
+    return readFileSync(resolve(cwd, file));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a directory' : code;
@@ -44,17 +45,40 @@ const presetOf = (preset: string): AnswerPreset =>
  * Loads each recording and makes one ReplayStream per recorded stream (only
  * `only`, when given). A name seen in an earlier file gets " (2)", " (3)".
  */
+/** Where the bytes of a file that is not a recording go: a raw SSE capture. */
+export type CaptureOptions = {
+  /** Events per second (default DEFAULT_CAPTURE_RATE). */
+  readonly rate?: number;
+  /** The answer preset of capture streams (default none). */
+  readonly preset?: string;
+};
+
+/** A recording (its first line is JSON) or else a raw SSE capture named after the file. */
+function loadFile(file: string, cwd: string, capture: CaptureOptions): LoadedRecording {
+  const bytes = readRecordingBytes(file, cwd);
+  if (bytes.length === 0) throw new RecordingError(`${file}: the file is empty`);
+  const first = bytes.toString('utf8', 0, Math.min(bytes.length, 64)).trimStart();
+  if (first.startsWith('{')) return loadRecording(bytes.toString('utf8'), file);
+  const recording = loadSseCapture(bytes, basename(file), file, capture.rate);
+  const stream = {name: basename(file), method: 'GET', url: '', view: 'events'};
+  return {...recording, streams: [{...stream, preset: capture.preset ?? 'none'}]};
+}
+
 export function loadReplaySources(
   files: readonly string[],
   only: readonly string[],
-  options: ReplayOptions & {readonly cwd: string; readonly warn: (line: string) => void},
+  options: ReplayOptions & {
+    readonly cwd: string;
+    readonly warn: (line: string) => void;
+    readonly capture?: CaptureOptions;
+  },
 ): ReplaySource[] {
   const sources: ReplaySource[] = [];
   const taken = new Set<string>();
   for (const file of files) {
     let recording;
     try {
-      recording = loadRecording(readRecordingText(file, options.cwd), file);
+      recording = loadFile(file, options.cwd, options.capture ?? {});
     } catch (error) {
       if (error instanceof RecordingError) throw new UsageError(`replay: ${error.message}`);
       throw error;

@@ -27,6 +27,18 @@ export function parseSpeed(value: string | undefined): number {
   return speed;
 }
 
+/** `--rate N`: events per second of raw SSE captures (0.01 to 100000). */
+export function parseRate(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const rate = /^\d+(\.\d+)?$|^\.\d+$/.test(value.trim()) ? Number(value) : Number.NaN;
+  if (!(rate >= 0.01 && rate <= 100_000)) {
+    throw new UsageError(
+      `--rate: expected events per second from 0.01 to 100000, got "${value.slice(0, 40)}"`,
+    );
+  }
+  return rate;
+}
+
 /**
  * `ssedeck replay FILE...`: the recorded streams, no network, into the same
  * consumers as live streams: the dashboard on a terminal, else NDJSON
@@ -51,6 +63,7 @@ export async function runReplay(
     waitForConsumer: () => writer?.waitForDrain(),
     cwd: io.cwd,
     warn: (line) => io.stderr.write(`ssedeck: ${sanitize(line)}\n`),
+    capture: {rate: parseRate(flags.rate), preset: flags.answerPreset},
   });
   const headless =
     flags.json || flags.answer || !io.stdout.isTTY || !io.stdin.isTTY || !canAddressCursor(io.env);

@@ -122,7 +122,7 @@ export class ReplayStream implements StreamController {
       }
     } while (loop && !this.#stopped && this.#records.length > 0);
     if (summary && !this.#stopped) return summary;
-    const reason = this.#stopped ? 'stopped' : 'the recording ends before the summary';
+    const reason = this.#stopped ? 'replay stopped' : 'the recording ends before the summary';
     const stopped = tally.summary(this.#now(), reason);
     this.#emit(stopped);
     return stopped;

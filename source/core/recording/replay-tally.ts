@@ -1,6 +1,6 @@
-import type {StreamRecord, SummaryRecord} from '../records.js';
+import type {StreamRecord, SummaryRecord, SummaryStatus} from '../records.js';
 
-/** Counts what a replay emitted, for the summary of a replay stopped early (or cut short). */
+/** Counts what a replay emitted, for a summary the recording lacks (stopped early, cut short, a raw capture). */
 export class ReplayTally {
   #events = 0;
   #reconnects = 0;
@@ -24,13 +24,13 @@ export class ReplayTally {
     else if (record.type === 'status' && record.state === 'reconnecting') this.#reconnects++;
   }
 
-  summary(now: number, reason: string): SummaryRecord {
+  summary(now: number, reason: string, status: SummaryStatus = 'stopped'): SummaryRecord {
     return {
       stream: this.stream,
       timestamp: now,
       bytesReceived: this.#bytes,
       type: 'summary',
-      status: 'stopped',
+      status,
       reason,
       totalEvents: this.#events,
       connectionDuration: Math.max(0, now - this.started) / 1000,
@@ -41,7 +41,7 @@ export class ReplayTally {
       headersMs: undefined,
       firstEventMs: undefined,
       lastEventId: this.#lastEventId,
-      summary: `replay ${reason} after ${this.#events} events`,
+      summary: `${reason} after ${this.#events} events`,
     };
   }
 }
