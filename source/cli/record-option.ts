@@ -10,6 +10,7 @@ export function openRecording(
   setups: readonly StreamSetup[],
   redact: Redactor,
   cwd: string,
+  warn: (line: string) => void,
 ): Recorder | undefined {
   if (file === undefined) return undefined;
   if (file === '') throw new UsageError('--record: expected a file name');
@@ -21,7 +22,9 @@ export function openRecording(
     view,
   }));
   try {
-    return openRecorder(resolve(cwd, file), streams, redact);
+    return openRecorder(resolve(cwd, file), streams, redact, (error) =>
+      warn(`--record: cannot write ${file} (${error.code ?? 'error'}); recording stopped`),
+    );
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
     throw new UsageError(`--record: cannot write ${file} (${code})`);

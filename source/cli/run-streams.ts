@@ -86,7 +86,9 @@ export async function runStreams(cli: CommandLine, io: CliIo): Promise<number> {
       }
     }
     const redact = createRedactor(setups.flatMap((setup) => secretsOfSpec(setup.spec)));
-    recorder = openRecording(flags.record, setups, redact, io.cwd);
+    recorder = openRecording(flags.record, setups, redact, io.cwd, (line) =>
+      io.stderr.write(`ssedeck: ${sanitize(redact(line))}\n`),
+    );
     const output: HeadlessOutput = {
       io,
       redact,

@@ -33,11 +33,13 @@ export function openRecorder(
   path: string,
   streams: readonly RecordedStream[],
   redact: Redactor,
+  onError: (error: NodeJS.ErrnoException) => void,
   now: () => number = Date.now,
 ): Recorder {
   const fd = openSync(path, 'w');
   const output = createWriteStream(path, {fd});
-  const writer = createLineWriter(output);
+  // A failed write (a full disk) ends the recording, not the run.
+  const writer = createLineWriter(output, {onError});
   const started = now();
   writer.write(headerLine({format: RECORDING_FORMAT, ssedeck: VERSION, started, streams}, redact));
   writer.flush();
@@ -57,7 +59,11 @@ export function openRecorder(
     async close() {
       for (const unsubscribe of unsubscribes.splice(0)) unsubscribe();
       await writer.end(CLOSE_TIMEOUT_MS);
-      await new Promise<void>((resolve) => output.end(resolve));
+      if (output.destroyed) return;
+      await new Promise<void>((resolve) => {
+        output.once('error', () => resolve());
+        output.end(resolve);
+      });
     },
   };
 }

@@ -99,6 +99,38 @@ describe('recording safety', () => {
   });
 });
 
+describe('a recording that cannot be written', () => {
+  it.skipIf(process.platform !== 'linux')(
+    'a full disk (/dev/full) ends the recording with one line, not the run',
+    async () => {
+      server = await startTestServer((_request, response) => {
+        sseHead(response);
+        response.end('id: 1\ndata: one\n\nid: 2\ndata: two\n\n');
+      });
+      const run = await runCli([
+        '--json',
+        '--reconnect',
+        'never',
+        '--record',
+        '/dev/full',
+        `${server.url}/feed`,
+      ]);
+      expect(run.code).toBe(0);
+      expect(run.stderr).toBe(
+        'ssedeck: --record: cannot write /dev/full (ENOSPC); recording stopped\n',
+      );
+      expect(ndjson(run.stdout).filter((record) => record.type === 'event')).toHaveLength(2);
+    },
+  );
+
+  it('a file that cannot be created is a usage error (exit 2)', async () => {
+    const file = join(dir, 'no-such-dir', 'rec.ndjson');
+    const run = await runCli(['--json', '--record', file, 'http://127.0.0.1:9/']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`ssedeck: --record: cannot write ${file} (ENOENT)\n`);
+  });
+});
+
 describe('replay of bad files', () => {
   const header = (format: number) =>
     JSON.stringify({
