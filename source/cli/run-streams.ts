@@ -48,6 +48,8 @@ export const HEADLESS_DEMO_SECONDS = 10;
 export async function runStreams(cli: CommandLine, io: CliIo): Promise<number> {
   const {flags} = cli;
   if (flags.json && flags.answer) throw new UsageError('--json and --answer: choose one');
+  if (flags.speed !== undefined || flags.loop || flags.rate !== undefined)
+    throw new UsageError('--speed, --loop and --rate are options of ssedeck replay');
   const overrides = connectionOverrides(flags, io.cwd);
   const dumb = io.stdout.isTTY && !canAddressCursor(io.env);
   const headless = flags.json || flags.answer || !io.stdout.isTTY || !io.stdin.isTTY || dumb;

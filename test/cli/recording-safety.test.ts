@@ -172,6 +172,10 @@ describe('replay of bad files', () => {
       `ssedeck: replay: cannot read ${join(dir, 'nope.ndjson')} (no such file)\n`,
     );
 
+    const live = await runCli(['--speed', '2', 'http://127.0.0.1:9/']);
+    expect(live.code).toBe(2);
+    expect(live.stderr).toBe('ssedeck: --speed, --loop and --rate are options of ssedeck replay\n');
+
     const usage = await runCli(['replay', file, '--speed', 'fast']);
     expect(usage.code).toBe(2);
     expect(usage.stderr).toMatch(/^ssedeck: --speed: expected a factor/);
