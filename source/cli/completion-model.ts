@@ -26,6 +26,7 @@ const valueSources: Record<string, CompletionFlag['values']> = {
   data: 'at-files',
   cacert: 'files',
   out: 'files',
+  record: 'files',
 };
 
 export function completionFlags(): CompletionFlag[] {

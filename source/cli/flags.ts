@@ -45,6 +45,10 @@ export const flagDefinitions = {
   port: {type: 'string'},
   host: {type: 'string'},
   out: {type: 'string'},
+  record: {type: 'string'},
+  speed: {type: 'string'},
+  rate: {type: 'string'},
+  loop: {type: 'boolean', default: false},
   help: {type: 'boolean', shortFlag: 'h', default: false},
   version: {type: 'boolean', shortFlag: 'V', default: false},
 } satisfies AnyFlags;

@@ -5,6 +5,7 @@ export const mainHelp = `
     $ ssedeck [options] [URL...]          watch streams (dashboard on a terminal, NDJSON otherwise)
     $ ssedeck                             the built-in demo: a local SSE server and its streams
     $ ssedeck serve [--port N] [--host H] run only the demo server
+    $ ssedeck replay FILE... [--speed X]  replay recordings (--record FILE makes them)
     $ ssedeck profiles [init|validate]    list, create or check profiles
     $ ssedeck import-curl '<curl ...>'    turn a "Copy as cURL" command into a profile
     $ ssedeck completion bash|zsh|fish    print a shell completion script
@@ -51,6 +52,8 @@ export const mainHelp = `
 
   Output
     --json                     headless: one JSON record per line on stdout
+    --record FILE              also write a recording of the streams to FILE (NDJSON with
+                               timing; play it back with ssedeck replay FILE)
     -i, --include              each response's status line and headers: on stderr headless,
                                in the zoomed pane from the start in the dashboard (d hides)
     -v, --verbose              --include, plus diagnostics findings on stderr (headless)
@@ -83,6 +86,31 @@ const serveHelp = `
   Examples
     $ ssedeck serve --port 8787
     $ ssedeck --json --max-duration 5 localhost:8787/ticker
+`;
+
+const replayHelp = `
+  Usage
+    $ ssedeck replay FILE... [--speed X|max] [--loop] [--stream NAME] [--json|--answer]
+
+  Plays recordings made with --record: every recorded stream, with its
+  original pacing, into the dashboard (or --json / --answer), no network.
+  \`--json --speed max\` writes the recorded records again (timestamps shifted).
+  A FILE that is not a recording is a raw SSE capture (curl -sN URL > FILE):
+  one stream named after the file, its events paced evenly.
+
+  Options
+    --speed X|max              pacing factor from 0.01 to 1000 (default 1); max: no waiting
+    --loop                     start over after the end, until Ctrl-C
+    --stream NAME              only this recorded stream (repeatable)
+    --rate N                   events per second of a raw capture (default 10)
+    --answer-preset P          the answer preset of a raw capture (default none)
+    --json                     one JSON record per line on stdout
+    --answer                   only the answer text of LLM streams
+
+  Examples
+    $ ssedeck -p demo --json --max-duration 10 --record demo.ndjson > /dev/null
+    $ ssedeck replay demo.ndjson --speed 4
+    $ ssedeck replay demo.ndjson --json --speed max --stream dify-chatflow
 `;
 
 const profilesHelp = `
@@ -139,11 +167,12 @@ const helpHelp = `
   Usage
     $ ssedeck help [COMMAND]
 
-  Prints the help of ssedeck, or of COMMAND (serve, profiles, import-curl, completion).
+  Prints the help of ssedeck, or of COMMAND (serve, replay, profiles, import-curl, completion).
 `;
 
 export const commandHelp: Readonly<Record<string, string>> = {
   serve: serveHelp,
+  replay: replayHelp,
   profiles: profilesHelp,
   'import-curl': importCurlHelp,
   completion: completionHelp,

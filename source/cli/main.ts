@@ -120,6 +120,10 @@ async function dispatch(cli: CommandLine, io: CliIo): Promise<number> {
       if (cli.flags.name.length > 1) throw new UsageError('import-curl: --name is given once');
       return runImportCurl(rest[0] ?? '', {name: cli.flags.name[0], out: cli.flags.out}, commandIo);
     }
+    case 'replay': {
+      const {runReplay} = await import('./replay.js');
+      return runReplay(rest, cli, io);
+    }
     case 'completion': {
       const {runCompletion} = await import('./completion.js');
       return runCompletion(rest, io);

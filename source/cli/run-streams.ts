@@ -10,6 +10,7 @@ import {createLineWriter} from '../headless/line-writer.js';
 import {runAnswerText} from '../headless/run-answer-text.js';
 import {findingPrinter} from '../headless/finding-lines.js';
 import {formatResponseHead} from '../headless/response-head.js';
+import type {Recorder} from '../headless/recorder.js';
 import {runHeadless} from '../headless/run-headless.js';
 import {shippedExamplesDir} from '../profiles/resolve.js';
 import {loadProfiles, selectStreams, type LoadedStream} from '../profiles/load.js';
@@ -18,6 +19,7 @@ import type {CliIo} from './main.js';
 import {parseCount} from './parse-values.js';
 import {connectionOverrides, specsFromUrls} from './specs-from-flags.js';
 import {buildStreamSetups, type StreamSetup} from './stream-setups.js';
+import {openRecording} from './record-option.js';
 import {formatSummaryLines} from './summary-lines.js';
 import {UsageError} from './usage-error.js';
 
@@ -46,6 +48,8 @@ export const HEADLESS_DEMO_SECONDS = 10;
 export async function runStreams(cli: CommandLine, io: CliIo): Promise<number> {
   const {flags} = cli;
   if (flags.json && flags.answer) throw new UsageError('--json and --answer: choose one');
+  if (flags.speed !== undefined || flags.loop || flags.rate !== undefined)
+    throw new UsageError('--speed, --loop and --rate are options of ssedeck replay');
   const overrides = connectionOverrides(flags, io.cwd);
   const dumb = io.stdout.isTTY && !canAddressCursor(io.env);
   const headless = flags.json || flags.answer || !io.stdout.isTTY || !io.stdin.isTTY || dumb;
@@ -62,6 +66,7 @@ export async function runStreams(cli: CommandLine, io: CliIo): Promise<number> {
   io.setTitle?.(processTitle(flags.profile, urlInputs, isBareDemo));
 
   let demo: DemoServer | undefined;
+  let recorder: Recorder | undefined;
   try {
     let env = io.env;
     if (isDemo) {
@@ -83,9 +88,13 @@ export async function runStreams(cli: CommandLine, io: CliIo): Promise<number> {
       }
     }
     const redact = createRedactor(setups.flatMap((setup) => secretsOfSpec(setup.spec)));
+    recorder = openRecording(flags.record, setups, redact, io.cwd, (line) =>
+      io.stderr.write(`ssedeck: ${sanitize(redact(line))}\n`),
+    );
     const output: HeadlessOutput = {
       io,
       redact,
+      recorder,
       includeHeaders: flags.include || flags.verbose,
       findings: flags.verbose,
     };
@@ -102,12 +111,13 @@ export async function runStreams(cli: CommandLine, io: CliIo): Promise<number> {
       }
       return await runJsonMode(setups, output);
     }
-    return await runDashboardMode(setups, io, redact, {
+    return await runDashboardMode(setups, io, redact, recorder, {
       fps,
       bufferSize,
       details: output.includeHeaders,
     });
   } finally {
+    await recorder?.close();
     await demo?.close();
   }
 }
@@ -173,6 +183,8 @@ type HeadlessOutput = {
   readonly includeHeaders: boolean;
   /** -v: diagnostics findings on stderr as they are made. */
   readonly findings: boolean;
+  /** --record FILE. */
+  readonly recorder?: Recorder | undefined;
 };
 
 /** A one-line warning on stderr for each stream that does not check TLS certificates. */
@@ -189,8 +201,12 @@ function headlessStreams(
   waitForConsumer: () => Promise<void> | undefined,
   output: HeadlessOutput,
 ) {
-  return setups.map((setup) => {
-    const stream = new SseStream(resolveStreamSpec(setup.spec), {waitForConsumer});
+  const recorder = output.recorder;
+  const waitForBoth = recorder
+    ? () => waitForConsumer() ?? recorder.waitForDrain()
+    : waitForConsumer;
+  const streams = setups.map((setup) => {
+    const stream = new SseStream(resolveStreamSpec(setup.spec), {waitForConsumer: waitForBoth});
     if (output.includeHeaders) {
       stream.subscribe((record) => {
         if (record.type === 'status' && record.state === 'open') {
@@ -203,6 +219,8 @@ function headlessStreams(
     }
     return stream;
   });
+  recorder?.attach(streams);
+  return streams;
 }
 
 async function runJsonMode(
@@ -240,11 +258,20 @@ async function runDashboardMode(
   setups: readonly StreamSetup[],
   io: CliIo,
   redact: Redactor,
+  recorder: Recorder | undefined,
   options: {fps: number | undefined; bufferSize: number | undefined; details: boolean},
 ): Promise<number> {
   const {runDashboard} = await import('../ui/run-dashboard.js');
+  const streams = setups.map(
+    (setup) =>
+      new SseStream(
+        resolveStreamSpec(setup.spec),
+        recorder ? {waitForConsumer: recorder.waitForDrain} : {},
+      ),
+  );
+  recorder?.attach(streams);
   const result = await runDashboard({
-    streams: setups.map((setup) => new SseStream(resolveStreamSpec(setup.spec))),
+    streams,
     streamOptions: Object.fromEntries(
       setups.map((setup) => [
         setup.spec.name,

@@ -80,7 +80,11 @@ export function toWireRecord(record: StreamRecord): WireRecord | undefined {
         first_event_ms: record.firstEventMs ?? null,
         last_event_id: record.lastEventId,
         summary: record.summary,
-        ...(record.diagnostics ? {diagnostics: diagnosticsWire(record.diagnostics)} : {}),
+        ...(record.diagnostics
+          ? {diagnostics: diagnosticsWire(record.diagnostics)}
+          : record.recordedDiagnostics
+            ? {diagnostics: record.recordedDiagnostics}
+            : {}),
         timestamp,
       };
     case 'keepalive':

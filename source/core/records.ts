@@ -93,6 +93,11 @@ export type SummaryRecord = RecordBase & {
   readonly summary: string;
   /** What the run's diagnostics measured and concluded (absent in records made elsewhere). */
   readonly diagnostics?: StreamDiagnostics;
+  /**
+   * A replayed summary's `diagnostics` exactly as its recording has them (wire
+   * form): written back unchanged when there is no `diagnostics`.
+   */
+  readonly recordedDiagnostics?: Readonly<Record<string, unknown>>;
 };
 
 /**

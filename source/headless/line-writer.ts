@@ -33,7 +33,15 @@ export type LineWriter = {
 /** A batch this long (UTF-16 code units, about 64 KiB of text) is written at once. */
 export const BATCH_CHARS = 64 * 1024;
 
-export function createLineWriter(output: Writable): LineWriter {
+export type LineWriterOptions = {
+  /**
+   * Called once for a write error other than EPIPE (a full disk: ENOSPC);
+   * the writer then counts as closed. Without it such an error is thrown.
+   */
+  readonly onError?: (error: NodeJS.ErrnoException) => void;
+};
+
+export function createLineWriter(output: Writable, options: LineWriterOptions = {}): LineWriter {
   let drain: {promise: Promise<void>; resolve: () => void} | undefined;
   let closed = false;
   let released = false;
@@ -84,7 +92,11 @@ export function createLineWriter(output: Writable): LineWriter {
   };
   output.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') markClosed();
-    else throw error;
+    else if (options.onError) {
+      const wasClosed = closed;
+      markClosed();
+      if (!wasClosed) options.onError(error);
+    } else throw error;
   });
   output.on('close', markClosed);
   output.on('drain', wake);

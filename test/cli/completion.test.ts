@@ -85,6 +85,7 @@ describe('bash completion (_ssedeck with COMP_WORDS)', () => {
     expect(complete('ssedeck --js')).toEqual(['--json']);
     expect(complete('ssedeck --max-')).toEqual(['--max-events', '--max-duration']);
     expect(complete('ssedeck se')).toEqual(['serve']);
+    expect(complete('ssedeck rep')).toEqual(['replay']);
     expect(complete('ssedeck profiles ')).toEqual(['init', 'validate']);
     expect(complete('ssedeck profiles validate --st')).toEqual(['--stream', '--strict']);
     expect(complete('ssedeck completion ')).toEqual(['bash', 'zsh', 'fish']);
@@ -111,6 +112,7 @@ describe('bash completion (_ssedeck with COMP_WORDS)', () => {
     expect(complete('ssedeck -p demo --stream=f')).toEqual(['flaky']);
     expect(complete('ssedeck --profile=my-app ')).toEqual([
       'serve',
+      'replay',
       'profiles',
       'import-curl',
       'completion',
@@ -122,5 +124,6 @@ describe('bash completion (_ssedeck with COMP_WORDS)', () => {
     expect(complete('ssedeck -d @que')).toEqual(['@query.json']);
     expect(complete('ssedeck --data que')).toEqual(['query.json']);
     expect(complete('ssedeck --cacert que')).toEqual(['query.json']);
+    expect(complete('ssedeck --record que')).toEqual(['query.json']);
   });
 });

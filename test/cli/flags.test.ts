@@ -67,6 +67,7 @@ describe('usage errors are one line without internal names', () => {
     [['--jsno', 'http://127.0.0.1:9/'], /^ssedeck: unknown flag --jsno \(did you mean --json\?\)/],
     [['--max-event', '3'], /unknown flag --max-event \(did you mean --max-events\?\)/],
     [['serv'], /^ssedeck: unknown command "serv" \(did you mean serve\?\)/],
+    [['replya', 'x.ndjson'], /^ssedeck: unknown command "replya" \(did you mean replay\?\)/],
     [['improt-curl', 'curl x'], /unknown command "improt-curl" \(did you mean import-curl\?\)/],
     [['profiles', 'valdate'], /unknown subcommand "valdate" \(did you mean validate\?\)/],
     [['-x', 'http://127.0.0.1:9/'], /^ssedeck: unknown flag -x \(did you mean -X\?\)/],
@@ -93,6 +94,8 @@ describe('help and version', () => {
   it.each([
     [['serve', '--help'], /ssedeck serve \[--port N\]/],
     [['serve', '-h'], /ssedeck serve \[--port N\]/],
+    [['replay', '--help'], /ssedeck replay FILE\.\.\. \[--speed X\|max\]/],
+    [['help', 'replay'], /--loop/],
     [['profiles', '--help'], /profiles validate \[PATH\|NAME\.\.\.\] \[--strict\]/],
     [['profiles', 'validate', '--help'], /profiles init \[NAME\]/],
     [['import-curl', '--help'], /import-curl '<curl command>'/],
