@@ -16,7 +16,8 @@ import {loadProfiles, selectStreams, type LoadedStream} from '../profiles/load.j
 import type {CommandLine} from './flags.js';
 import type {CliIo} from './main.js';
 import {parseCount} from './parse-values.js';
-import {connectionOverrides, specsFromUrls} from './specs-from-flags.js';
+import {profileRequestFlags} from './profile-overrides.js';
+import {connectionOverrides, requestFlagsOf, specsFromUrls} from './specs-from-flags.js';
 import {buildStreamSetups, type StreamSetup} from './stream-setups.js';
 import {formatSummaryLines} from './summary-lines.js';
 import {UsageError} from './usage-error.js';
@@ -51,7 +52,9 @@ export async function runStreams(cli: CommandLine, io: CliIo): Promise<number> {
   const headless = flags.json || flags.answer || !io.stdout.isTTY || !io.stdin.isTTY || dumb;
   const fps = parseCount('--fps', flags.fps, {allowZero: false});
   const bufferSize = parseCount('--buffer-size', flags.bufferSize, {allowZero: false});
-  const urlInputs = specsFromUrls(cli.input, flags, io.cwd);
+  const request = requestFlagsOf(flags, io.cwd);
+  const urlInputs = specsFromUrls(cli.input, request, flags.name);
+  const profileRequest = profileRequestFlags(request, flags, urlInputs.length);
   if (flags.profile.length === 0 && flags.stream.length > 0 && urlInputs.length > 0) {
     throw new UsageError('--stream picks streams of loaded profiles; give --profile too');
   }
@@ -73,7 +76,7 @@ export async function runStreams(cli: CommandLine, io: CliIo): Promise<number> {
       ? [demoProfilePath]
       : flags.profile.map((ref) => (ref === DEMO_PROFILE ? demoProfilePath : ref));
     const loaded = await loadStreams(profileRefs, flags.stream, io, env);
-    let setups = buildStreamSetups(loaded, urlInputs, overrides, flags);
+    let setups = buildStreamSetups(loaded, urlInputs, overrides, flags, profileRequest);
     if (flags.answer) {
       setups = setups.filter((setup) => setup.answer !== 'none');
       if (setups.length === 0) {
