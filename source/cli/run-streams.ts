@@ -93,7 +93,7 @@ export async function runStreams(cli: CommandLine, io: CliIo): Promise<number> {
       findings: flags.verbose,
     };
     if (flags.answer || headless) warnInsecure(setups, io, redact);
-    if (flags.answer) return await runAnswerMode(setups, output);
+    if (flags.answer) return await runAnswerMode(setups, output, flags.silent);
     if (headless) {
       if (!flags.json && !flags.silent) {
         const why = dumb
@@ -226,6 +226,7 @@ async function runJsonMode(
 async function runAnswerMode(
   setups: readonly StreamSetup[],
   output: HeadlessOutput,
+  silent: boolean,
 ): Promise<number> {
   const {io, redact} = output;
   const writer = createLineWriter(io.stdout);
@@ -236,6 +237,7 @@ async function runAnswerMode(
     stderr: (line) => io.stderr.write(line),
     redact,
     signals: io.signals,
+    silent,
   });
 }
 
