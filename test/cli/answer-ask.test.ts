@@ -18,7 +18,10 @@ beforeAll(async () => {
       response.end('{"code":"method_not_allowed","status":405}');
       return;
     }
-    const base = {conversation_id: CONVERSATION, message_id: 'm-1', task_id: 't-1'};
+    // A hostile server puts escapes and the caller's token into the id.
+    const hostile = recorded.body.includes('"hostile"');
+    const id = hostile ? 'evil\u001b]0;x\u0007-app-key-1234' : CONVERSATION;
+    const base = {conversation_id: id, message_id: 'm-1', task_id: 't-1'};
     sseHead(response);
     response.write(`data: ${JSON.stringify({event: 'message', answer: 'Hi there', ...base})}\n\n`);
     response.end(`data: ${JSON.stringify({event: 'message_end', metadata: {}, ...base})}\n\n`);
@@ -70,6 +73,16 @@ describe('--answer --ask on a Dify URL', () => {
       user: 'alice',
       conversation_id: CONVERSATION,
     });
+  });
+
+  it('sanitizes and redacts the conversation_id line', async () => {
+    const {code, stderr} = await runCli([
+      ...['--answer', '--ask', 'hostile', '--bearer', 'app-key-1234', '--name', 'x', chatUrl()],
+    ]);
+    expect(code).toBe(0);
+    expect(stderr).not.toContain('\u001b');
+    expect(stderr).not.toContain('app-key-1234');
+    expect(stderr).toMatch(/^ssedeck: x: conversation_id=evil.+\[redacted\]\n$/);
   });
 
   it('-s hides the conversation_id line', async () => {
