@@ -35,6 +35,7 @@ beforeAll(async () => {
       '  - name: feed',
       `    url: ${server.url}/feed`,
       '    auth: {type: api_key, header: X-Api-Key, token: "${FEED_TOKEN}"}',
+      '    headers: {content-type: text/plain}',
       '',
     ].join('\n'),
   );
@@ -108,15 +109,21 @@ describe('request flags on profile streams (no URL given)', () => {
     expect(stdout).not.toContain('q-secret-777');
   });
 
-  it('-d replaces the body (a GET stream becomes a POST), with its content type', async () => {
+  it('-d replaces the body (a GET stream becomes a POST); a profile Content-Type stays', async () => {
     const {code} = await run('-d', '{"a":1}');
     expect(code).toBe(0);
-    for (const path of ['/v1/things', '/feed']) {
+    const types = {'/v1/things': 'application/json', '/feed': 'text/plain'};
+    for (const [path, type] of Object.entries(types)) {
       const seen = request(path);
       expect(seen.method).toBe('POST');
       expect(seen.body).toBe('{"a":1}');
-      expect(seen.headers['content-type']).toBe('application/json');
+      expect(seen.headers['content-type']).toBe(type);
     }
+  });
+
+  it('-H Content-Type wins over the profile and -d', async () => {
+    await run('-d', 'a=b', '-H', 'Content-Type: text/x-mine', '--stream', 'feed');
+    expect(request('/feed').headers['content-type']).toBe('text/x-mine');
   });
 
   it('with URLs on the line too, the flags apply to the URLs only', async () => {
