@@ -20,13 +20,14 @@ export const mainHelp = `
     --stream NAME              only these streams of the loaded profiles (repeatable)
     --name NAME                name the URL streams, in order (repeatable)
 
-  Request (for URLs given on the command line)
+  Request (for the URLs on the command line; without URLs, merged into the -p streams)
     -X, --method METHOD        HTTP method (default GET, or POST with --data)
-    -H, --header "K: V"        request header (repeatable)
-    -d, --data TEXT|@FILE      request body; JSON is sent as application/json
-    --query k=v                query parameter (repeatable); a value that is not k=v is
-                               the Dify query instead (see --ask)
-    --bearer TOKEN             Authorization: Bearer TOKEN
+    -H, --header "K: V"        request header (repeatable; replaces a profile's of that name)
+    -d, --data TEXT|@FILE      request body (replaces a profile's); JSON is sent as
+                               application/json
+    --query k=v                query parameter (repeatable; replaces a profile's key); a value
+                               that is not k=v is the Dify query instead (see --ask)
+    --bearer TOKEN             Authorization: Bearer TOKEN (replaces a profile's auth)
     --api-key TOKEN            TOKEN in --auth-header (default Authorization)
     --auth-header NAME         header for --api-key
     -A, --user-agent UA        User-Agent header (default ssedeck/VERSION)
@@ -44,9 +45,12 @@ export const mainHelp = `
     --cacert FILE              trust the CA certificates in FILE (PEM)
 
   Answers (Dify, OpenAI, Anthropic)
-    --answer                   headless: print only the answer text as it arrives
+    --answer                   headless: print only the answer text as it arrives; several
+                               streams each after a "==> NAME <==" line; at the end
+                               "ssedeck: NAME: conversation_id=ID" on stderr (not with -s)
     --answer-preset P          dify | openai | anthropic | none (default: from the URL path)
-    --ask TEXT                 the query of Dify streams (same as --query "TEXT")
+    --ask TEXT                 the query of Dify streams (same as --query "TEXT"); on a Dify
+                               URL without -d it sends a POST with Dify's JSON body
     --conversation ID          continue a Dify conversation
     --user NAME                Dify end user (default ssedeck)
 
@@ -70,6 +74,8 @@ export const mainHelp = `
     $ ssedeck -X POST --bearer "$DIFY_API_KEY" -d @query.json https://api.dify.ai/v1/chat-messages
     $ ssedeck -p demo --stream ticker --json --max-duration 5
     $ ssedeck -p demo --stream dify-chatflow --answer --query "什么是 SSE？"
+    $ ssedeck --answer --bearer "$DIFY_API_KEY" --ask "hi" https://api.dify.ai/v1/chat-messages
+    $ ssedeck -p my-app --stream chat --bearer "$OTHER_KEY" -H "X-Env: staging" --answer
 `;
 
 const serveHelp = `

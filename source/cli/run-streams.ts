@@ -17,7 +17,8 @@ import {loadProfiles, selectStreams, type LoadedStream} from '../profiles/load.j
 import type {CommandLine} from './flags.js';
 import type {CliIo} from './main.js';
 import {parseCount} from './parse-values.js';
-import {connectionOverrides, specsFromUrls} from './specs-from-flags.js';
+import {profileRequestFlags} from './profile-overrides.js';
+import {connectionOverrides, requestFlagsOf, specsFromUrls} from './specs-from-flags.js';
 import {buildStreamSetups, type StreamSetup} from './stream-setups.js';
 import {openRecording} from './record-option.js';
 import {formatSummaryLines} from './summary-lines.js';
@@ -55,7 +56,9 @@ export async function runStreams(cli: CommandLine, io: CliIo): Promise<number> {
   const headless = flags.json || flags.answer || !io.stdout.isTTY || !io.stdin.isTTY || dumb;
   const fps = parseCount('--fps', flags.fps, {allowZero: false});
   const bufferSize = parseCount('--buffer-size', flags.bufferSize, {allowZero: false});
-  const urlInputs = specsFromUrls(cli.input, flags, io.cwd);
+  const request = requestFlagsOf(flags, io.cwd);
+  const urlInputs = specsFromUrls(cli.input, request, flags.name);
+  const profileRequest = profileRequestFlags(request, flags, urlInputs.length);
   if (flags.profile.length === 0 && flags.stream.length > 0 && urlInputs.length > 0) {
     throw new UsageError('--stream picks streams of loaded profiles; give --profile too');
   }
@@ -78,7 +81,7 @@ export async function runStreams(cli: CommandLine, io: CliIo): Promise<number> {
       ? [demoProfilePath]
       : flags.profile.map((ref) => (ref === DEMO_PROFILE ? demoProfilePath : ref));
     const loaded = await loadStreams(profileRefs, flags.stream, io, env);
-    let setups = buildStreamSetups(loaded, urlInputs, overrides, flags);
+    let setups = buildStreamSetups(loaded, urlInputs, overrides, flags, profileRequest);
     if (flags.answer) {
       setups = setups.filter((setup) => setup.answer !== 'none');
       if (setups.length === 0) {
@@ -99,7 +102,7 @@ export async function runStreams(cli: CommandLine, io: CliIo): Promise<number> {
       findings: flags.verbose,
     };
     if (flags.answer || headless) warnInsecure(setups, io, redact);
-    if (flags.answer) return await runAnswerMode(setups, output);
+    if (flags.answer) return await runAnswerMode(setups, output, flags.silent);
     if (headless) {
       if (!flags.json && !flags.silent) {
         const why = dumb
@@ -241,6 +244,7 @@ async function runJsonMode(
 async function runAnswerMode(
   setups: readonly StreamSetup[],
   output: HeadlessOutput,
+  silent: boolean,
 ): Promise<number> {
   const {io, redact} = output;
   const writer = createLineWriter(io.stdout);
@@ -251,6 +255,7 @@ async function runAnswerMode(
     stderr: (line) => io.stderr.write(line),
     redact,
     signals: io.signals,
+    silent,
   });
 }
 

@@ -58,48 +58,47 @@ export function defaultStreamName(url: URL): string {
   return url.pathname === '/' ? url.host : `${url.host}${url.pathname}`;
 }
 
-/** One spec input per URL from the request flags (curl-like: --data implies POST). */
-export function specsFromUrls(
-  urls: readonly string[],
-  flags: Flags,
-  cwd: string,
-): StreamSpecInput[] {
-  if (urls.length === 0) {
-    const requestFlags = ['method', 'header', 'data', 'bearer', 'apiKey', 'name'] as const;
-    const used =
-      requestFlags.find((flag) => {
-        const value = flags[flag];
-        return Array.isArray(value) ? value.length > 0 : value !== undefined;
-      }) ?? (splitQueryFlags(flags.query).params.length > 0 ? 'query' : undefined);
-    if (used)
-      throw new UsageError(
-        `--${kebab(used)} applies to URLs given on the command line, and none was given`,
-      );
-    return [];
-  }
-  if (flags.name.length > urls.length) {
-    throw new UsageError(`--name: ${flags.name.length} names for ${urls.length} URL(s)`);
-  }
+/** What the request flags ask for, parsed once for URLs and for profile streams. */
+export type RequestFlags = {
+  /** -X, only when given. */
+  readonly method: string | undefined;
+  /** -H in order. */
+  readonly headers: ReadonlyArray<readonly [string, string]>;
+  /** The Content-Type -d implies when -H sets none (JSON or form data). */
+  readonly impliedContentType: string | undefined;
+  /** --query k=v in order. */
+  readonly query: ReadonlyArray<readonly [string, string]>;
+  /** -d joined with & (curl), when given. */
+  readonly body: string | undefined;
+  /** --bearer / --api-key, when given. */
+  readonly auth: StreamSpecInput['auth'] | undefined;
+};
+
+/** Parses -X, -H, -d, --query k=v, --bearer, --api-key and --auth-header (usage errors name them). */
+export function requestFlagsOf(flags: Flags, cwd: string): RequestFlags {
   if (flags.bearer !== undefined && flags.apiKey !== undefined) {
     throw new UsageError('--bearer and --api-key: choose one');
   }
   if (flags.authHeader !== undefined && flags.apiKey === undefined) {
     throw new UsageError('--auth-header names the header for --api-key, which is missing');
   }
-  const headers = Object.fromEntries(flags.header.map(parseHeader));
-  const query = Object.fromEntries(splitQueryFlags(flags.query).params.map(parseQuery));
+  const headers = flags.header.map(parseHeader);
+  const query = splitQueryFlags(flags.query).params.map(parseQuery);
   const body =
     flags.data.length > 0 ? flags.data.map((data) => readData(data, cwd)).join('&') : undefined;
-  if (body !== undefined) checkJsonBody(body, contentTypeOf(headers));
-  if (body !== undefined && !hasHeader(headers, 'content-type')) {
-    headers['Content-Type'] = looksLikeJson(body)
-      ? 'application/json'
-      : 'application/x-www-form-urlencoded';
+  let impliedContentType: string | undefined;
+  if (body !== undefined) {
+    const typed = headers.findLast(([name]) => name.toLowerCase() === 'content-type');
+    checkJsonBody(body, typed?.[1]);
+    if (!typed) {
+      impliedContentType = looksLikeJson(body)
+        ? 'application/json'
+        : 'application/x-www-form-urlencoded';
+    }
   }
-  const method = flags.method ?? (body === undefined ? 'GET' : 'POST');
-  if (body !== undefined && /^(GET|HEAD)$/i.test(method)) {
+  if (body !== undefined && flags.method !== undefined && /^(GET|HEAD)$/i.test(flags.method)) {
     throw new UsageError(
-      `-d/--data: a ${method.toUpperCase()} request cannot have a body (use -X POST)`,
+      `-d/--data: a ${flags.method.toUpperCase()} request cannot have a body (use -X POST)`,
     );
   }
   const auth =
@@ -107,16 +106,53 @@ export function specsFromUrls(
       ? {type: 'bearer' as const, token: flags.bearer}
       : flags.apiKey !== undefined
         ? {type: 'api_key' as const, token: flags.apiKey, header: flags.authHeader}
-        : {type: 'none' as const};
+        : undefined;
+  return {method: flags.method, headers, impliedContentType, query, body, auth};
+}
+
+/** True when any request flag was given (they then apply to URLs, or else to profile streams). */
+export function hasRequestFlags(request: RequestFlags): boolean {
+  return (
+    request.method !== undefined ||
+    request.headers.length > 0 ||
+    request.query.length > 0 ||
+    request.body !== undefined ||
+    request.auth !== undefined
+  );
+}
+
+/** One spec input per URL from the request flags (curl-like: --data implies POST). */
+export function specsFromUrls(
+  urls: readonly string[],
+  request: RequestFlags,
+  names: readonly string[],
+): StreamSpecInput[] {
+  if (urls.length === 0) {
+    if (names.length > 0) {
+      throw new UsageError('--name names URLs given on the command line, and none was given');
+    }
+    return [];
+  }
+  if (names.length > urls.length) {
+    throw new UsageError(`--name: ${names.length} names for ${urls.length} URL(s)`);
+  }
+  const headers = Object.fromEntries(request.headers);
+  if (request.impliedContentType !== undefined) {
+    headers['Content-Type'] = request.impliedContentType;
+  }
+  const query = Object.fromEntries(request.query);
+  const {body} = request;
+  const method = request.method ?? (body === undefined ? 'GET' : 'POST');
+  const auth = request.auth ?? {type: 'none' as const};
 
   const seen = new Map<string, number>();
   return urls.map((raw, index) => {
     const url = parseUrl(raw);
-    let name = flags.name[index] ?? defaultStreamName(url);
+    let name = names[index] ?? defaultStreamName(url);
     const count = (seen.get(name) ?? 0) + 1;
     seen.set(name, count);
     if (count > 1) name = `${name} (${count})`;
-    return {name, url: url.href, method, headers, query, body, auth};
+    return {name, url: url.href, method, headers: {...headers}, query: {...query}, body, auth};
   });
 }
 
@@ -154,17 +190,4 @@ function checkJsonBody(body: string, contentType: string | undefined): void {
     const problem = error instanceof Error ? error.message : String(error);
     throw new UsageError(`-d/--data: not valid JSON (${problem.slice(0, 120)})`);
   }
-}
-
-function contentTypeOf(headers: Record<string, string>): string | undefined {
-  const key = Object.keys(headers).find((name) => name.toLowerCase() === 'content-type');
-  return key === undefined ? undefined : headers[key];
-}
-
-function hasHeader(headers: Record<string, string>, name: string): boolean {
-  return Object.keys(headers).some((key) => key.toLowerCase() === name);
-}
-
-function kebab(name: string): string {
-  return name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
 }

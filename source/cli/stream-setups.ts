@@ -1,5 +1,8 @@
 import {answerPresets, detectAnswerPreset, type AnswerPreset} from '../core/answer/index.js';
 import {withDifyQuery} from '../core/dify-requests.js';
+import {difyPostOf} from './dify-post.js';
+import {withRequestFlags} from './profile-overrides.js';
+import type {RequestFlags} from './specs-from-flags.js';
 import type {StreamSpec, StreamSpecInput} from '../core/stream-spec.js';
 import type {LoadedStream} from '../profiles/load.js';
 import type {Flags} from './flags.js';
@@ -19,13 +22,15 @@ export type StreamSetup = {
  * Profile streams and command-line URLs become validated specs with the
  * connection overrides applied, their answer preset settled (profile field,
  * else --answer-preset, else guessed from the URL) and, for Dify POSTs, the
- * query, conversation and user from the flags.
+ * query, conversation and user from the flags. `profileRequest` (request
+ * flags given without URLs) is merged into the profile streams.
  */
 export function buildStreamSetups(
   loaded: readonly LoadedStream[],
   urlInputs: readonly StreamSpecInput[],
   overrides: Partial<StreamSpecInput>,
   flags: Flags,
+  profileRequest?: RequestFlags,
 ): StreamSetup[] {
   const flagPreset = parseAnswerPreset(flags.answerPreset);
   const difyChange = {
@@ -35,7 +40,12 @@ export function buildStreamSetups(
   };
   const withFlags = (input: StreamSpecInput) => withUserAgent({...input, ...overrides}, flags);
   const sources = [
-    ...loaded.map((stream) => ({input: withFlags(stream.spec), profile: stream})),
+    ...loaded.map((stream) => ({
+      input: withFlags(
+        profileRequest ? withRequestFlags(stream.spec, profileRequest) : stream.spec,
+      ),
+      profile: stream,
+    })),
     ...urlInputs.map((input) => ({input: withFlags(input), profile: undefined})),
   ];
   const specs = validateSpecs(sources.map((source) => source.input));
@@ -49,9 +59,9 @@ export function buildStreamSetups(
     seen.add(spec.name);
     const profile = sources[index]?.profile;
     const answer = profile?.answer ?? flagPreset ?? detectAnswerPreset(spec.url);
-    const isDifyPost = answer === 'dify' && spec.method !== 'GET';
+    const post = answer === 'dify' ? difyPostOf(spec, flags, {fromUrl: !profile}) : undefined;
     return {
-      spec: isDifyPost ? withDifyQuery(spec, difyChange) : spec,
+      spec: post ? withDifyQuery(post, difyChange) : spec,
       answer,
       view: profile?.view ?? 'events',
       bufferSize: profile?.bufferSize,

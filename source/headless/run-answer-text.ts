@@ -22,6 +22,8 @@ export type AnswerTextOptions = {
   readonly stderr: (line: string) => void;
   readonly redact: Redactor;
   readonly signals?: NodeJS.EventEmitter;
+  /** -s: no `conversation_id=` lines at the end (errors still print). */
+  readonly silent?: boolean;
 };
 
 type Output = {
@@ -31,16 +33,20 @@ type Output = {
   /** Answer text to print, grown by deltas; `printed` chars of it are out. */
   text: string;
   printed: number;
+  /** The `==> name <==` label is out (several streams only). */
+  labelled: boolean;
   finished: boolean;
 };
 
 /**
  * `--answer`: prints only the answer text, as it arrives, like the Dify
  * plugin's chatflow mode. Several streams print one after another (the first
- * live, the others as soon as the ones before them are done), separated by a
- * blank line. Errors, pauses and incomplete streams go to stderr; the exit
- * code is 1 when an answer ended in an error, a failed workflow or without a
- * terminal event.
+ * live, the others as soon as the ones before them are done), each after a
+ * `==> name <==` line as tail labels files, separated by a blank line.
+ * Errors, pauses and incomplete streams go to stderr; at the end, so does
+ * `ssedeck: NAME: conversation_id=ID` for each Dify answer that has one
+ * (unless silent). The exit code is 1 when an answer ended in an error, a
+ * failed workflow or without a terminal event.
  */
 export async function runAnswerText(options: AnswerTextOptions): Promise<number> {
   const {streams, writer, redact} = options;
@@ -50,8 +56,10 @@ export async function runAnswerText(options: AnswerTextOptions): Promise<number>
     lastRun: undefined,
     text: '',
     printed: 0,
+    labelled: false,
     finished: false,
   }));
+  const labels = outputs.length > 1;
   let active = 0;
   let failed = false;
   const note = (output: Output, message: string) => {
@@ -63,12 +71,19 @@ export async function runAnswerText(options: AnswerTextOptions): Promise<number>
   const flush = () => {
     while (active < outputs.length) {
       const output = outputs[active]!;
+      if (labels && !output.labelled) {
+        const name = sanitize(redact(output.name));
+        writer.write(`${active > 0 ? '\n' : ''}==> ${name} <==\n`);
+        output.labelled = true;
+      }
       if (output.printed < output.text.length) {
         writer.write(sanitize(redact(output.text.slice(output.printed)), {keepNewlines: true}));
         output.printed = output.text.length;
       }
       if (!output.finished) return;
-      if (output.printed > 0) writer.write(active < outputs.length - 1 ? '\n\n' : '\n');
+      if (output.printed > 0) {
+        writer.write(!labels && active < outputs.length - 1 ? '\n\n' : '\n');
+      }
       active++;
     }
   };
@@ -98,6 +113,12 @@ export async function runAnswerText(options: AnswerTextOptions): Promise<number>
     const {signalCode} = await done;
     // After a signal the reader may be stuck: the summaries get a moment, not forever.
     await writer.end(signalCode === undefined ? undefined : SIGNAL_FLUSH_MS);
+    if (!options.silent) {
+      for (const output of outputs) {
+        const id = output.lastRun?.ids.conversationId;
+        if (output.answer.preset === 'dify' && id) note(output, `conversation_id=${id}`);
+      }
+    }
     return signalCode ?? (failed ? 1 : 0);
   } finally {
     for (const unsubscribe of unsubscribes) unsubscribe();

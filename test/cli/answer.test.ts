@@ -22,7 +22,10 @@ const difyArgs = (query: string) => [
 describe('ssedeck --answer', () => {
   it('prints the joined Dify answer (CJK intact) and nothing else; fills user and response_mode', async () => {
     const {code, stdout, stderr} = await runCli(['--answer', ...difyArgs('What is SSE?')]);
-    expect(stderr).toBe('');
+    // Only the conversation id, for a follow-up with --conversation.
+    expect(stderr).toMatch(
+      /^ssedeck: [\d.:]+\/v1\/chat-messages: conversation_id=[0-9a-f-]{36}\n$/,
+    );
     expect(code).toBe(0);
     expect(stdout).toBe(`${composeAnswer('What is SSE?', {source: 'Dify chatflow', turn: 1})}\n`);
   });

@@ -87,7 +87,9 @@ describe('answer view', () => {
     const lines = rows(frame);
     expect(lines).toHaveLength(11);
     expect(lines.at(-2)).toMatch(/^ streaming · TTFT \d+ ms/);
-    expect(lines.at(-3)).toBe(' Paragraph 30.');
+    // The ids for a bug report, whole: the task id does not fit in 60 columns.
+    expect(lines.at(-3)).toMatch(/^ conv [0-9a-f-]{36} · msg msg-1$/);
+    expect(lines.at(-4)).toBe(' Paragraph 30.');
   });
 
   it('shows the status line of a finished run: done, TTFT, tok/s, usage and cost', async () => {

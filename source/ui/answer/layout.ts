@@ -1,4 +1,4 @@
-import {answerErrorText, answerStatusLine} from '../../core/answer/index.js';
+import {answerErrorText, answerIdsLine, answerStatusLine} from '../../core/answer/index.js';
 import type {AnswerRun, AnswerSnapshot} from '../../core/answer/index.js';
 import {displayWidth} from '../../core/display-text.js';
 import {inputView} from '../input-line.js';
@@ -9,6 +9,8 @@ import {localizeMarks, unicodeGlyphs, type Glyphs} from '../theme.js';
 
 /** Rows an error may take above the status line. */
 export const MAX_ERROR_ROWS = 2;
+/** The ids line shows only when the transcript keeps at least this many rows. */
+export const MIN_ROWS_WITH_IDS = 3;
 
 function statusTone(run: AnswerRun): AnswerTone {
   switch (run.status) {
@@ -25,13 +27,15 @@ function statusTone(run: AnswerRun): AnswerTone {
 
 /**
  * The rows under the transcript that never scroll away: the current run's
- * error (red), its status line, and the follow-up input line while it is open.
+ * error (red), its ids (`idsLine`, when given), its status line, and the
+ * follow-up input line while it is open.
  */
 export function pinnedRows(
   run: AnswerRun,
   width: number,
   input: LineEdit | undefined,
   glyphs: Glyphs = unicodeGlyphs,
+  idsLine = '',
 ): AnswerRow[] {
   const rows: AnswerRow[] = [];
   if (run.error !== undefined) {
@@ -40,6 +44,7 @@ export function pinnedRows(
     if (error.length > MAX_ERROR_ROWS) shown[MAX_ERROR_ROWS - 1] += glyphs.ellipsis;
     rows.push(...shown.map((text): AnswerRow => ({text, tone: 'error'})));
   }
+  if (idsLine !== '') rows.push({text: idsLine, tone: 'note'});
   rows.push({text: answerStatusLine(run, glyphs.separator), tone: statusTone(run)});
   if (input !== undefined) {
     const mark = `${glyphs.prompt} `;
@@ -126,6 +131,12 @@ export function answerLayoutOf(
     {width, reasoning: options.reasoning, ...(glyphs ? {glyphs} : {})},
     wrappers,
   );
-  const pinned = pinnedRows(snapshot.current, width, options.input, glyphs);
+  let pinned = pinnedRows(snapshot.current, width, options.input, glyphs);
+  // The ids a bug report needs, when the pane is tall enough to spare a row.
+  if (options.height - pinned.length - 1 >= MIN_ROWS_WITH_IDS) {
+    const {separator, ellipsis} = glyphs ?? unicodeGlyphs;
+    const ids = answerIdsLine(snapshot.current, snapshot.preset, width, separator, ellipsis);
+    if (ids !== '') pinned = pinnedRows(snapshot.current, width, options.input, glyphs, ids);
+  }
   return layoutAnswer(transcript, pinned, options.height, options.scrollTop);
 }
