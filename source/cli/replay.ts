@@ -4,10 +4,10 @@ import {createLineWriter, type LineWriter} from '../headless/line-writer.js';
 import {runAnswerText} from '../headless/run-answer-text.js';
 import {runHeadless} from '../headless/run-headless.js';
 import type {CommandLine} from './flags.js';
+import {reportDashboardResult} from './dashboard-result.js';
 import type {CliIo} from './main.js';
 import {loadReplaySources, type ReplaySource} from './replay-sources.js';
 import {canAddressCursor} from './run-streams.js';
-import {formatSummaryLines} from './summary-lines.js';
 import {UsageError} from './usage-error.js';
 
 /** --speed bounds: slower than 1/100 or faster than 1000x is a typo, not a wish. */
@@ -109,12 +109,5 @@ async function replayDashboard(sources: readonly ReplaySource[], io: CliIo): Pro
     stdout: io.stdout,
     stdin: io.stdin,
   });
-  if (result.summaries.length > 0) {
-    io.stdout.write(`${formatSummaryLines(result.summaries, noRedaction)}\n`);
-  }
-  if (result.error !== undefined) {
-    const message = result.error instanceof Error ? result.error.message : String(result.error);
-    io.stderr.write(`ssedeck: the dashboard crashed: ${sanitize(message)}\n`);
-  }
-  return result.exitCode;
+  return reportDashboardResult(result, io, noRedaction);
 }

@@ -15,13 +15,13 @@ import {runHeadless} from '../headless/run-headless.js';
 import {shippedExamplesDir} from '../profiles/resolve.js';
 import {loadProfiles, selectStreams, type LoadedStream} from '../profiles/load.js';
 import type {CommandLine} from './flags.js';
+import {reportDashboardResult} from './dashboard-result.js';
 import type {CliIo} from './main.js';
 import {parseCount} from './parse-values.js';
 import {profileRequestFlags} from './profile-overrides.js';
 import {connectionOverrides, requestFlagsOf, specsFromUrls} from './specs-from-flags.js';
 import {buildStreamSetups, type StreamSetup} from './stream-setups.js';
 import {openRecording} from './record-option.js';
-import {formatSummaryLines} from './summary-lines.js';
 import {UsageError} from './usage-error.js';
 
 const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -289,12 +289,5 @@ async function runDashboardMode(
     stdout: io.stdout,
     stdin: io.stdin,
   });
-  if (result.summaries.length > 0) {
-    io.stdout.write(`${formatSummaryLines(result.summaries, redact)}\n`);
-  }
-  if (result.error !== undefined) {
-    const message = result.error instanceof Error ? result.error.message : String(result.error);
-    io.stderr.write(`ssedeck: the dashboard crashed: ${sanitize(redact(message))}\n`);
-  }
-  return result.exitCode;
+  return reportDashboardResult(result, io, redact);
 }

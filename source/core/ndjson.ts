@@ -99,13 +99,25 @@ export function toWireRecord(record: StreamRecord): WireRecord | undefined {
  * are added before the timestamp (the answer fields of a summary, say).
  * Event records, the flood, take a fast path with the same bytes.
  */
+/** The last event line built, for the next output that asks for the same record. */
+let lastEvent: StreamRecord | undefined;
+let lastEventRedact: Redactor | undefined;
+let lastEventLine = '';
+
 export function toNdjsonLine(
   record: StreamRecord,
   redact?: Redactor,
   extra?: Readonly<Record<string, unknown>>,
 ): string | undefined {
   const active = redact === noRedaction ? undefined : redact;
-  if (record.type === 'event' && !extra) return eventLine(record, active);
+  if (record.type === 'event' && !extra) {
+    // Every output of a run (stdout, a recording) asks for the same event's line in turn.
+    if (record === lastEvent && active === lastEventRedact) return lastEventLine;
+    lastEventLine = eventLine(record, active);
+    lastEvent = record;
+    lastEventRedact = active;
+    return lastEventLine;
+  }
   const wire = toWireRecord(record);
   if (!wire) return undefined;
   const {timestamp, ...fields} = wire;

@@ -90,3 +90,24 @@ describe('summary records on the wire', () => {
     }
   });
 });
+
+describe('toNdjsonLine: one event asked for by several outputs', () => {
+  it('gives each redactor its own line, and a new record a new line', () => {
+    const event: StreamRecord = {
+      type: 'event',
+      stream: 's',
+      timestamp: Date.UTC(2026, 0, 1),
+      bytesReceived: 10,
+      eventNumber: 1,
+      eventType: 'message',
+      data: 'token sk-secret-value',
+      eventId: '',
+    };
+    const redact = createRedactor(['sk-secret-value']);
+    const plain = toNdjsonLine(event)!;
+    expect(plain).toContain('"data":"token sk-secret-value"');
+    expect(toNdjsonLine(event, redact)).toContain('"data":"token [redacted]"');
+    expect(toNdjsonLine(event)).toBe(plain);
+    expect(toNdjsonLine({...event, data: 'other'})).toContain('"data":"other"');
+  });
+});
