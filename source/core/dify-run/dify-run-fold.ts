@@ -24,7 +24,7 @@ import {
 } from './node-events.js';
 import {createRunWork, type RunWork} from './run-state.js';
 import {runView} from './run-view.js';
-import type {DifyRun, DifyRunSnapshot, ReattachOutcome, RunStatus} from './types.js';
+import type {DifyRun, DifyRunSnapshot, ReattachOutcome, RunNode, RunStatus} from './types.js';
 
 /**
  * The Dify run inspector's fold: a small mutating reducer over the engine's
@@ -460,6 +460,20 @@ export function clearRunHistory(state: DifyRunState): boolean {
   if (state.history.length === 0) return false;
   state.history = [];
   return bump(state);
+}
+
+/**
+ * The current run's rows as the fold holds them (read-only, changes in
+ * place): for a consumer that walks them after every record (the headless
+ * timeline) without copying the run each time.
+ */
+export function liveNodes(state: DifyRunState): readonly RunNode[] {
+  return state.work.nodes;
+}
+
+/** The current run's number, without building a view. */
+export function liveRunNumber(state: DifyRunState): number {
+  return state.work.runNumber;
 }
 
 /** The current run as an immutable view (cached until the next change). */

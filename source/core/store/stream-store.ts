@@ -10,7 +10,9 @@ import {applyRecord, createCounters} from '../counters.js';
 import {
   applyDifyRunRecord,
   clearRunHistory,
+  currentRun,
   markStopRequested,
+  runSummaryFields,
   setReattachOutcome,
 } from '../dify-run/index.js';
 import {redactDiagnostics} from '../diagnostics/redact-diagnostics.js';
@@ -149,7 +151,12 @@ export function createStreamStore(options: StreamStoreOptions = {}): StreamStore
         // The answer fields of a --json summary, so the export writes the same record.
         const extra =
           record.type === 'summary' && state.answer
-            ? answerSummaryFields(answerSnapshot(state.answer).current)
+            ? {
+                ...answerSummaryFields(answerSnapshot(state.answer).current),
+                ...(state.difyRun
+                  ? runSummaryFields(currentRun(state.difyRun), record.timestamp)
+                  : {}),
+              }
             : undefined;
         addEntry(state, extra ? {...notice, summaryExtra: extra} : notice);
       }
