@@ -20,11 +20,12 @@ export type RunCheckOptions = {
 };
 
 export function clampPingWait(ms: number | undefined): number {
-  if (ms === undefined || !Number.isFinite(ms)) return DEFAULT_PING_WAIT_MS;
+  if (ms === undefined || Number.isNaN(ms)) return DEFAULT_PING_WAIT_MS;
   return Math.min(MAX_PING_WAIT_MS, Math.max(MIN_PING_WAIT_MS, Math.round(ms)));
 }
 
-const seconds = (ms: number): string => `${Math.round(ms / 100) / 10} s`;
+const seconds = (ms: number): string =>
+  ms >= 10_000 ? `${Math.round(ms / 1000)} s` : `${Math.round(ms / 100) / 10} s`;
 const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 export function nodeLabel(node: RunNode): string {
