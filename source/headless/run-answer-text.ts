@@ -13,6 +13,8 @@ import {sanitize} from '../core/sanitize.js';
 import type {StreamController} from '../core/stream-controller.js';
 import type {LineWriter} from './line-writer.js';
 import {runUntilDone, SIGNAL_FLUSH_MS} from './run-until-done.js';
+import type {RunTimelineOutput} from './run-headless.js';
+import {runTimelineFold} from './run-timeline.js';
 
 export type AnswerTextOptions = {
   /** Only streams with an answer preset other than none. */
@@ -24,6 +26,8 @@ export type AnswerTextOptions = {
   readonly signals?: NodeJS.EventEmitter;
   /** -s: no `conversation_id=` lines at the end (errors still print). */
   readonly silent?: boolean;
+  /** `--run` / `--answer --verbose`: each Dify stream's node timeline on stderr as it happens. */
+  readonly runTimeline?: RunTimelineOutput;
 };
 
 type Output = {
@@ -68,6 +72,8 @@ export async function runAnswerText(options: AnswerTextOptions): Promise<number>
     options.stderr(`ssedeck: ${sanitize(redact(`${output.name}: ${message}`))}\n`);
   };
 
+  /** The answer text written so far ends with a newline (or nothing is written). */
+  let atLineStart = true;
   const flush = () => {
     while (active < outputs.length) {
       const output = outputs[active]!;
@@ -77,17 +83,33 @@ export async function runAnswerText(options: AnswerTextOptions): Promise<number>
         output.labelled = true;
       }
       if (output.printed < output.text.length) {
-        writer.write(sanitize(redact(output.text.slice(output.printed)), {keepNewlines: true}));
+        const text = sanitize(redact(output.text.slice(output.printed)), {keepNewlines: true});
+        writer.write(text);
         output.printed = output.text.length;
+        atLineStart = text.endsWith('\n');
       }
       if (!output.finished) return;
       if (output.printed > 0) {
         writer.write(!labels && active < outputs.length - 1 ? '\n\n' : '\n');
+        atLineStart = true;
       }
       active++;
     }
   };
 
+  const timelines = streams.flatMap((stream) => {
+    const timeline = options.runTimeline;
+    if (!timeline || options.presets.get(stream.name) !== 'dify') return [];
+    // The answer printed so far comes first, also when stdout and stderr share a terminal.
+    const write = (text: string) => {
+      writer.flush();
+      // On a shared terminal a timeline line starts on a line of its own, not after half an answer line.
+      timeline.write(timeline.sharesTerminal && !atLineStart ? `\n${text}` : text);
+      atLineStart = true;
+    };
+    const fold = runTimelineFold({name: stream.name, redact, ascii: timeline.ascii, write});
+    return [stream.subscribe(fold)];
+  });
   const unsubscribes = streams.map((stream, index) =>
     stream.subscribe((record) => {
       const output = outputs[index]!;
@@ -121,7 +143,7 @@ export async function runAnswerText(options: AnswerTextOptions): Promise<number>
     }
     return signalCode ?? (failed ? 1 : 0);
   } finally {
-    for (const unsubscribe of unsubscribes) unsubscribe();
+    for (const unsubscribe of [...unsubscribes, ...timelines]) unsubscribe();
   }
 }
 
