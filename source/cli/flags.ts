@@ -37,6 +37,7 @@ export const flagDefinitions = {
   user: {type: 'string'},
   include: {type: 'boolean', shortFlag: 'i', default: false},
   verbose: {type: 'boolean', shortFlag: 'v', default: false},
+  run: {type: 'boolean', default: false},
   silent: {type: 'boolean', shortFlag: 's', default: false},
   // `-N` / `--no-buffer` (curl): accepted; output is never buffered anyway.
   buffer: {type: 'boolean', shortFlag: 'N'},

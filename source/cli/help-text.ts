@@ -60,7 +60,11 @@ export const mainHelp = `
                                timing; play it back with ssedeck replay FILE)
     -i, --include              each response's status line and headers: on stderr headless,
                                in the zoomed pane from the start in the dashboard (d hides)
-    -v, --verbose              --include, plus diagnostics findings on stderr (headless)
+    -v, --verbose              --include, plus diagnostics findings on stderr (headless);
+                               with --answer also the Dify run timeline (as --run)
+    --run                      headless: each Dify stream's node timeline on stderr as it
+                               happens (starts, finishes, retries, iteration steps), then
+                               the run's checks
     -s, --silent               no notes on stderr (errors still print)
     -N, --no-buffer            accepted for curl's sake: output is never held back
     --fps N                    dashboard redraws per second for stream data (default 20)
@@ -112,6 +116,7 @@ const replayHelp = `
     --answer-preset P          the answer preset of a raw capture (default none)
     --json                     one JSON record per line on stdout
     --answer                   only the answer text of LLM streams
+    --run                      the Dify run timeline of Dify streams on stderr
 
   Examples
     $ ssedeck -p demo --json --max-duration 10 --record demo.ndjson > /dev/null

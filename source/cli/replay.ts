@@ -7,7 +7,7 @@ import type {CommandLine} from './flags.js';
 import {reportDashboardResult} from './dashboard-result.js';
 import type {CliIo} from './main.js';
 import {loadReplaySources, type ReplaySource} from './replay-sources.js';
-import {canAddressCursor} from './run-streams.js';
+import {canAddressCursor, runTimelineOutput} from './run-streams.js';
 import {UsageError} from './usage-error.js';
 
 /** --speed bounds: slower than 1/100 or faster than 1000x is a typo, not a wish. */
@@ -75,6 +75,10 @@ export async function runReplay(
   if (sources.length === 0) throw new UsageError('replay: the recordings hold no streams');
   const streams = sources.map((source) => source.stream);
   const presets = new Map(sources.map((source) => [source.stream.name, source.answer]));
+  if (flags.run && !headless) {
+    throw new UsageError('--run prints on stderr in headless mode: add --json or --answer');
+  }
+  const runTimeline = runTimelineOutput(flags.run, io);
   if (flags.answer) {
     writer = createLineWriter(io.stdout);
     return runAnswerText({
@@ -84,6 +88,7 @@ export async function runReplay(
       stderr: (line) => io.stderr.write(line),
       redact: noRedaction,
       signals: io.signals,
+      ...(runTimeline ? {runTimeline} : {}),
     });
   }
   if (headless) {
@@ -94,6 +99,7 @@ export async function runReplay(
       writer,
       redact: noRedaction,
       signals: io.signals,
+      ...(runTimeline ? {runTimeline} : {}),
     });
   }
   return replayDashboard(sources, io);

@@ -11,7 +11,8 @@ import {runAnswerText} from '../headless/run-answer-text.js';
 import {findingPrinter} from '../headless/finding-lines.js';
 import {formatResponseHead} from '../headless/response-head.js';
 import type {Recorder} from '../headless/recorder.js';
-import {runHeadless} from '../headless/run-headless.js';
+import {runHeadless, type RunTimelineOutput} from '../headless/run-headless.js';
+import {localeIsUtf8} from '../headless/run-timeline.js';
 import {shippedExamplesDir} from '../profiles/resolve.js';
 import {loadProfiles, selectStreams, type LoadedStream} from '../profiles/load.js';
 import type {CommandLine} from './flags.js';
@@ -54,6 +55,9 @@ export async function runStreams(cli: CommandLine, io: CliIo): Promise<number> {
   const overrides = connectionOverrides(flags, io.cwd);
   const dumb = io.stdout.isTTY && !canAddressCursor(io.env);
   const headless = flags.json || flags.answer || !io.stdout.isTTY || !io.stdin.isTTY || dumb;
+  if (flags.run && !headless) {
+    throw new UsageError('--run prints on stderr in headless mode: add --json or --answer');
+  }
   const fps = parseCount('--fps', flags.fps, {allowZero: false});
   const bufferSize = parseCount('--buffer-size', flags.bufferSize, {allowZero: false});
   const request = requestFlagsOf(flags, io.cwd);
@@ -100,6 +104,7 @@ export async function runStreams(cli: CommandLine, io: CliIo): Promise<number> {
       recorder,
       includeHeaders: flags.include || flags.verbose,
       findings: flags.verbose,
+      runTimeline: runTimelineOutput(flags.run || (flags.answer && flags.verbose), io),
     };
     if (flags.answer || headless) warnInsecure(setups, io, redact);
     if (flags.answer) return await runAnswerMode(setups, output, flags.silent);
@@ -188,7 +193,15 @@ type HeadlessOutput = {
   readonly findings: boolean;
   /** --record FILE. */
   readonly recorder?: Recorder | undefined;
+  /** --run (or --answer -v): the Dify run timeline on stderr. */
+  readonly runTimeline: RunTimelineOutput | undefined;
 };
+
+/** Where `--run` prints: stderr, with ASCII marks when the locale is not UTF-8. */
+export function runTimelineOutput(on: boolean, io: CliIo): RunTimelineOutput | undefined {
+  if (!on) return undefined;
+  return {write: (text) => io.stderr.write(text), ascii: !localeIsUtf8(io.env)};
+}
 
 /** A one-line warning on stderr for each stream that does not check TLS certificates. */
 function warnInsecure(setups: readonly StreamSetup[], io: CliIo, redact: Redactor): void {
@@ -238,6 +251,7 @@ async function runJsonMode(
     writer,
     redact,
     signals: io.signals,
+    ...(output.runTimeline ? {runTimeline: output.runTimeline} : {}),
   });
 }
 
@@ -256,6 +270,7 @@ async function runAnswerMode(
     redact,
     signals: io.signals,
     silent,
+    ...(output.runTimeline ? {runTimeline: output.runTimeline} : {}),
   });
 }
 

@@ -13,6 +13,8 @@ import {sanitize} from '../core/sanitize.js';
 import type {StreamController} from '../core/stream-controller.js';
 import type {LineWriter} from './line-writer.js';
 import {runUntilDone, SIGNAL_FLUSH_MS} from './run-until-done.js';
+import type {RunTimelineOutput} from './run-headless.js';
+import {runTimelineFold} from './run-timeline.js';
 
 export type AnswerTextOptions = {
   /** Only streams with an answer preset other than none. */
@@ -24,6 +26,8 @@ export type AnswerTextOptions = {
   readonly signals?: NodeJS.EventEmitter;
   /** -s: no `conversation_id=` lines at the end (errors still print). */
   readonly silent?: boolean;
+  /** `--run` / `--answer --verbose`: each Dify stream's node timeline on stderr as it happens. */
+  readonly runTimeline?: RunTimelineOutput;
 };
 
 type Output = {
@@ -88,6 +92,17 @@ export async function runAnswerText(options: AnswerTextOptions): Promise<number>
     }
   };
 
+  const timelines = streams.flatMap((stream) => {
+    const timeline = options.runTimeline;
+    if (!timeline || options.presets.get(stream.name) !== 'dify') return [];
+    // The answer printed so far comes first, also when stdout and stderr share a terminal.
+    const write = (text: string) => {
+      writer.flush();
+      timeline.write(text);
+    };
+    const fold = runTimelineFold({name: stream.name, redact, ascii: timeline.ascii, write});
+    return [stream.subscribe(fold)];
+  });
   const unsubscribes = streams.map((stream, index) =>
     stream.subscribe((record) => {
       const output = outputs[index]!;
@@ -121,7 +136,7 @@ export async function runAnswerText(options: AnswerTextOptions): Promise<number>
     }
     return signalCode ?? (failed ? 1 : 0);
   } finally {
-    for (const unsubscribe of unsubscribes) unsubscribe();
+    for (const unsubscribe of [...unsubscribes, ...timelines]) unsubscribe();
   }
 }
 

@@ -6,12 +6,27 @@ import {
   type AnswerState,
 } from '../core/answer/index.js';
 import {answerSummaryFields} from '../core/answer-wire.js';
+import {
+  applyDifyRunRecord,
+  createDifyRunState,
+  currentRun,
+  runSummaryFields,
+  type DifyRunState,
+} from '../core/dify-run/index.js';
 import type {Redactor} from '../core/redact.js';
 import type {StreamRecord, SummaryRecord} from '../core/records.js';
 import type {StreamController} from '../core/stream-controller.js';
 import type {LineWriter} from './line-writer.js';
 import {toNdjsonLine} from '../core/ndjson.js';
 import {runUntilDone, SIGNAL_FLUSH_MS} from './run-until-done.js';
+import {createRunTimeline, type RunTimeline} from './run-timeline.js';
+
+/** `--run`: the Dify run timeline on stderr. */
+export type RunTimelineOutput = {
+  readonly write: (text: string) => void;
+  /** ASCII marks (the locale is not UTF-8). */
+  readonly ascii: boolean;
+};
 
 export type HeadlessOptions = {
   readonly streams: readonly StreamController[];
@@ -21,6 +36,8 @@ export type HeadlessOptions = {
   readonly redact: Redactor;
   /** Where SIGINT/SIGTERM come from (process in the CLI). */
   readonly signals?: NodeJS.EventEmitter;
+  /** `--run`: print each Dify stream's node timeline here as it happens. */
+  readonly runTimeline?: RunTimelineOutput;
 };
 
 export const EXIT_OK = 0;
@@ -39,15 +56,29 @@ export function exitCodeFor(summaries: readonly SummaryRecord[]): number {
 export async function runHeadless(options: HeadlessOptions): Promise<number> {
   const {streams, writer, redact, signals} = options;
   const answers = new Map<string, AnswerState>();
+  const runs = new Map<string, {state: DifyRunState; timeline: RunTimeline | undefined}>();
   for (const [name, preset] of options.answerPresets ?? []) {
     if (preset !== 'none') answers.set(name, createAnswerState(preset));
+    if (preset !== 'dify') continue;
+    const timeline = options.runTimeline
+      ? createRunTimeline({name, redact, ...options.runTimeline})
+      : undefined;
+    runs.set(name, {state: createDifyRunState(), timeline});
   }
   const write = (record: StreamRecord) => {
     const answer = answers.get(record.stream);
     if (answer) applyAnswerRecord(answer, record);
+    // After the answer fold: the run fold reuses its parse of the event's JSON.
+    const run = runs.get(record.stream);
+    if (run && (applyDifyRunRecord(run.state, record) || record.type === 'summary')) {
+      run.timeline?.update(run.state, record);
+    }
     const extra =
       answer && record.type === 'summary'
-        ? answerSummaryFields(answerSnapshot(answer).current)
+        ? {
+            ...answerSummaryFields(answerSnapshot(answer).current),
+            ...(run ? runSummaryFields(currentRun(run.state), record.timestamp) : {}),
+          }
         : undefined;
     const line = toNdjsonLine(record, redact, extra);
     if (line) writer.write(line);

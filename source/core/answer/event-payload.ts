@@ -12,9 +12,26 @@ export function isDoneSentinel(record: EventRecord): boolean {
   return record.data.trim() === '[DONE]';
 }
 
+let memoRecord: EventRecord | undefined;
+let memoPayload: JsonObject | undefined;
+
+/**
+ * The JSON object an event carries (undefined for data that is not one),
+ * parsed once per record: the answer fold and the Dify run fold read the
+ * same record one after the other, so a one-entry memo keyed by the record
+ * object lets the second reuse the first's parse. It holds on to the latest
+ * record only. The parsed object is shared: never mutate it.
+ */
+export function eventPayloadOf(record: EventRecord): JsonObject | undefined {
+  if (record === memoRecord) return memoPayload;
+  memoPayload = parseJsonObject(record.data);
+  memoRecord = record;
+  return memoPayload;
+}
+
 /** The JSON object an event carries; data that is not one is counted and ignored. */
 export function readEventPayload(fold: RunFold, record: EventRecord): JsonObject | undefined {
-  const payload = parseJsonObject(record.data);
+  const payload = eventPayloadOf(record);
   if (payload === undefined) fold.run.invalidJsonCount++;
   return payload;
 }

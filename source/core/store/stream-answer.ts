@@ -5,6 +5,7 @@ import {
   setAnswerQuery,
   type AnswerPreset,
 } from '../answer/index.js';
+import {createDifyRunState, difyRunSnapshot} from '../dify-run/index.js';
 import {bodyAsJsonObject} from '../request.js';
 import type {StreamSpec} from '../stream-spec.js';
 import type {StreamState} from './stream-state.js';
@@ -40,6 +41,10 @@ export function decideAnswer(state: StreamState, preset: AnswerPreset, query?: s
   if (preset === 'none') return;
   state.answer = createAnswerState(preset, query === undefined ? {} : {query});
   state.answerSnapshot = answerSnapshot(state.answer);
+  if (preset === 'dify') {
+    state.difyRun = createDifyRunState();
+    state.difyRunSnapshot = difyRunSnapshot(state.difyRun);
+  }
 }
 
 /** The preset of a stream once its spec is known: the configured one, or guessed from the URL. */

@@ -1,6 +1,7 @@
 import {answerSnapshot, type AnswerSnapshot, type AnswerState} from '../answer/index.js';
 import {createCounters, type StreamCounters} from '../counters.js';
 import type {StreamDiagnostics} from '../diagnostics/types.js';
+import {difyRunSnapshot, type DifyRunSnapshot, type DifyRunState} from '../dify-run/index.js';
 import type {Redactor} from '../redact.js';
 import type {ErrorRecord} from '../records.js';
 import {createRateMeter, emptyRateSample, type RateMeter} from './rate.js';
@@ -51,6 +52,11 @@ export type StreamState = {
   answerChanged: boolean;
   /** The answer snapshot the UI sees, taken at publish time. */
   answerSnapshot: AnswerSnapshot | undefined;
+  /** The Dify run fold; undefined unless the answer preset is dify. */
+  difyRun: DifyRunState | undefined;
+  difyRunChanged: boolean;
+  /** The run snapshot the UI sees, taken at publish time. */
+  difyRunSnapshot: DifyRunSnapshot | undefined;
 };
 
 export const identity: Redactor = (text) => text;
@@ -67,6 +73,10 @@ export function publish(state: StreamState): StreamSnapshot {
   if (state.answer && state.answerChanged && !state.paused) {
     state.answerSnapshot = answerSnapshot(state.answer);
     state.answerChanged = false;
+  }
+  if (state.difyRun && state.difyRunChanged && !state.paused) {
+    state.difyRunSnapshot = difyRunSnapshot(state.difyRun);
+    state.difyRunChanged = false;
   }
   state.version++;
   state.snapshot = {
@@ -90,6 +100,7 @@ export function publish(state: StreamState): StreamSnapshot {
     insecure: state.insecure,
     response: state.response,
     diagnostics: state.diagnostics,
+    difyRun: state.difyRunSnapshot,
   };
   return state.snapshot;
 }
@@ -129,6 +140,9 @@ export function createState(name: string, bufferSize: number): StreamState {
     answerDecided: false,
     answerChanged: false,
     answerSnapshot: undefined,
+    difyRun: undefined,
+    difyRunChanged: false,
+    difyRunSnapshot: undefined,
   };
   state.snapshot = {
     name,
@@ -147,6 +161,7 @@ export function createState(name: string, bufferSize: number): StreamState {
     insecure: false,
     response: undefined,
     diagnostics: undefined,
+    difyRun: undefined,
   };
   return state;
 }

@@ -7,6 +7,14 @@ import {
   setAnswerQuery,
 } from '../answer/index.js';
 import {applyRecord, createCounters} from '../counters.js';
+import {
+  applyDifyRunRecord,
+  clearRunHistory,
+  currentRun,
+  markStopRequested,
+  runSummaryFields,
+  setReattachOutcome,
+} from '../dify-run/index.js';
 import {redactDiagnostics} from '../diagnostics/redact-diagnostics.js';
 import {createRedactor, secretsOfSpec} from '../redact.js';
 import type {EventRecord, StreamRecord} from '../records.js';
@@ -94,6 +102,8 @@ export function createStreamStore(options: StreamStoreOptions = {}): StreamStore
   const ingestEvent = (state: StreamState, record: EventRecord): void => {
     applyRecord(state.counters, record);
     if (state.answer && applyAnswerRecord(state.answer, record)) state.answerChanged = true;
+    // After the answer fold: the run fold reuses its parse of the event's JSON.
+    if (state.difyRun && applyDifyRunRecord(state.difyRun, record)) state.difyRunChanged = true;
     state.rate.add(now());
     addEntry(state, new EventEntry(record, ++state.seq, dataCap, state.redact));
     if (state.paused) state.pausedArrivals++;
@@ -106,6 +116,7 @@ export function createStreamStore(options: StreamStoreOptions = {}): StreamStore
       ingestEvent(state, record);
       return;
     }
+
     if (record.type === 'diagnostics') {
       state.diagnostics = redactDiagnostics(record.diagnostics, state.redact);
       changed(state);
@@ -122,6 +133,8 @@ export function createStreamStore(options: StreamStoreOptions = {}): StreamStore
     }
     applyRecord(state.counters, record);
     if (state.answer && applyAnswerRecord(state.answer, record)) state.answerChanged = true;
+    // Keep-alives count too: pings while a node runs feed the ping-wait check.
+    if (state.difyRun && applyDifyRunRecord(state.difyRun, record)) state.difyRunChanged = true;
     state.connection = nextConnection(state.connection, record, state.redact);
     if (record.type === 'status') state.running = true;
     if (record.type === 'status' && record.state === 'open') {
@@ -138,7 +151,12 @@ export function createStreamStore(options: StreamStoreOptions = {}): StreamStore
         // The answer fields of a --json summary, so the export writes the same record.
         const extra =
           record.type === 'summary' && state.answer
-            ? answerSummaryFields(answerSnapshot(state.answer).current)
+            ? {
+                ...answerSummaryFields(answerSnapshot(state.answer).current),
+                ...(state.difyRun
+                  ? runSummaryFields(currentRun(state.difyRun), record.timestamp)
+                  : {}),
+              }
             : undefined;
         addEntry(state, extra ? {...notice, summaryExtra: extra} : notice);
       }
@@ -190,6 +208,7 @@ export function createStreamStore(options: StreamStoreOptions = {}): StreamStore
       state.frozen = [];
       state.entriesChanged = true;
       if (state.answer && clearAnswerHistory(state.answer)) state.answerChanged = true;
+      if (state.difyRun && clearRunHistory(state.difyRun)) state.difyRunChanged = true;
       changed(state);
     },
     setPaused(name, paused) {
@@ -207,6 +226,19 @@ export function createStreamStore(options: StreamStoreOptions = {}): StreamStore
       const state = known(name);
       if (!state?.answer || !setAnswerQuery(state.answer, query)) return;
       state.answerChanged = true;
+      changed(state);
+    },
+    getRunSnapshot: (name) => known(name)?.difyRunSnapshot,
+    markStopRequested(name, at) {
+      const state = known(name);
+      if (!state?.difyRun || !markStopRequested(state.difyRun, at)) return;
+      state.difyRunChanged = true;
+      changed(state);
+    },
+    setReattachOutcome(name, outcome) {
+      const state = known(name);
+      if (!state?.difyRun || !setReattachOutcome(state.difyRun, outcome)) return;
+      state.difyRunChanged = true;
       changed(state);
     },
     latestConversationId(name) {

@@ -1,6 +1,7 @@
 import type {AnswerPreset, AnswerSnapshot} from '../answer/index.js';
 import type {StreamCounters} from '../counters.js';
 import type {StreamDiagnostics} from '../diagnostics/types.js';
+import type {DifyRunSnapshot, ReattachOutcome} from '../dify-run/types.js';
 import type {StreamRecord} from '../records.js';
 import type {StreamController} from '../stream-controller.js';
 import type {RateSample} from './rate.js';
@@ -100,6 +101,13 @@ export type StreamSnapshot = {
    * history, findings). Raw strings: whoever draws them sanitizes.
    */
   readonly diagnostics: StreamDiagnostics | undefined;
+  /**
+   * The Dify run inspector's view (node timeline, header, agent steps, human
+   * input, stop tracking; see core/dify-run/types.ts), published with the
+   * rest and held while the pane is paused; the same object until the run
+   * changed. Undefined for streams whose answer preset is not dify.
+   */
+  readonly difyRun: DifyRunSnapshot | undefined;
 };
 
 /** What the zoomed pane's details show about the last response. */
@@ -166,6 +174,21 @@ export type StreamStore = {
   getAnswerSnapshot(name: string): AnswerSnapshot | undefined;
   /** The question of the stream's next run (a follow-up), so that run shows it. */
   setAnswerQuery(name: string, query: string): void;
+  /** The stream's Dify run (as on its snapshot's `difyRun`); undefined for non-Dify streams. */
+  getRunSnapshot(name: string): DifyRunSnapshot | undefined;
+  /**
+   * The user asked Dify to stop the stream's run (the pane's `x`) at `at`
+   * (epoch ms): the run counts the events and node starts that still arrive
+   * (check `stop`). No-op for non-Dify streams and ended runs.
+   */
+  markStopRequested(name: string, at: number): void;
+  /**
+   * Records what a re-attach of the stream's Dify run through
+   * GET /workflow/{workflow_run_id}/events did (undefined clears it): checks
+   * `reattach-unsupported` / `reattach-failed`, and `reattach-possible` goes
+   * away once attached.
+   */
+  setReattachOutcome(name: string, outcome: ReattachOutcome | undefined): void;
   /** The conversation a Dify follow-up continues: the latest run's conversation_id. */
   latestConversationId(name: string): string | undefined;
   /** Writes the buffered entries (those `include` keeps) as NDJSON records. */

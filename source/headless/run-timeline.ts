@@ -1,0 +1,215 @@
+import {compactText, type LineMarks} from '../core/display-text.js';
+import {
+  applyDifyRunRecord,
+  createDifyRunState,
+  currentRun,
+  liveNodes,
+  liveRunNumber,
+  runChecks,
+  type DifyRun,
+  type DifyRunState,
+  type RunNode,
+} from '../core/dify-run/index.js';
+import type {Redactor} from '../core/redact.js';
+import type {StreamRecord} from '../core/records.js';
+
+/**
+ * `--run` (and `--answer --verbose`): a compact live timeline of a Dify
+ * run on stderr, one line per node start, finish and retry, iteration and
+ * loop steps indented under their container, the run's end and its checks
+ * at the end. Every server string is redacted, sanitized and cut; the marks
+ * fall back to ASCII when the locale is not UTF-8 (as the dashboard's do).
+ *
+ *   ssedeck: NAME: > LLM (llm)
+ *   ssedeck: NAME: + LLM (llm) 1.52 s, 63 tokens, 0.0001 USD
+ */
+
+type Marks = {
+  readonly start: string;
+  readonly ok: string;
+  readonly failed: string;
+  readonly exception: string;
+  readonly retry: string;
+  readonly step: string;
+  readonly paused: string;
+  readonly stopped: string;
+  readonly parallel: string;
+  readonly line: LineMarks;
+};
+
+const unicodeMarks: Marks = {
+  start: '▶',
+  ok: '✓',
+  failed: '✗',
+  exception: '!',
+  retry: '↻',
+  step: '·',
+  paused: '⏸',
+  stopped: '■',
+  parallel: '∥',
+  line: {newline: '⏎', ellipsis: '…'},
+};
+
+const asciiMarks: Marks = {
+  start: '>',
+  ok: '+',
+  failed: 'x',
+  exception: '!',
+  retry: '~',
+  step: '-',
+  paused: '=',
+  stopped: '#',
+  parallel: '||',
+  line: {newline: '\\n', ellipsis: '...'},
+};
+
+/**
+ * True when the locale says UTF-8 (the first set of LC_ALL, LC_CTYPE, LANG;
+ * none set counts as UTF-8): the rule of the dashboard's utf8FromEnv.
+ */
+export function localeIsUtf8(env: Readonly<Record<string, string | undefined>>): boolean {
+  for (const name of ['LC_ALL', 'LC_CTYPE', 'LANG']) {
+    const value = env[name];
+    if (value !== undefined && value !== '') return /utf-?8/i.test(value);
+  }
+  return true;
+}
+
+/** Longest piece of server text on a timeline line. */
+const MAX_TEXT = 160;
+
+type Printed = {status: RunNode['status']; retries: number; step: number | undefined};
+
+export type RunTimelineOptions = {
+  readonly name: string;
+  readonly write: (text: string) => void;
+  readonly redact: Redactor;
+  readonly ascii: boolean;
+};
+
+export type RunTimeline = {
+  /** Call after the run fold took the record (state is that fold). */
+  readonly update: (state: DifyRunState, record: StreamRecord) => void;
+};
+
+export function createRunTimeline(options: RunTimelineOptions): RunTimeline {
+  const marks = options.ascii ? asciiMarks : unicodeMarks;
+  const text = (value: string): string => compactText(options.redact(value), MAX_TEXT, marks.line);
+  const say = (depth: number, line: string): void => {
+    const head = compactText(options.redact(options.name), MAX_TEXT, marks.line);
+    options.write(`ssedeck: ${head}: ${'  '.repeat(depth)}${line}\n`);
+  };
+  let printed = new Map<string, Printed>();
+  let firstOpen = 0;
+  let runNumber = 0;
+  let nodesLength = 0;
+
+  const label = (node: RunNode): string => {
+    const branch =
+      node.parallel === undefined ? '' : ` ${marks.parallel} ${text(node.parallel.branch)}`;
+    return `${text(node.title)} (${text(node.nodeType)})${branch}`;
+  };
+
+  const cost = (node: RunNode): string => {
+    const parts: string[] = [];
+    if (node.elapsedSeconds !== undefined) parts.push(`${round(node.elapsedSeconds)} s`);
+    if (node.tokens !== undefined) parts.push(`${node.tokens} tokens`);
+    if (node.price !== undefined) {
+      parts.push(`${text(node.price)}${node.currency ? ` ${text(node.currency)}` : ''}`);
+    }
+    return parts.length === 0 ? '' : ` ${parts.join(', ')}`;
+  };
+
+  const finishLine = (node: RunNode): string | undefined => {
+    const error = node.error === undefined ? '' : `: ${text(node.error)}`;
+    switch (node.status) {
+      case 'succeeded':
+        return `${marks.ok} ${label(node)}${cost(node)}`;
+      case 'failed':
+        return `${marks.failed} ${label(node)} failed${cost(node)}${error}`;
+      case 'exception':
+        return `${marks.exception} ${label(node)} exception${cost(node)}${error}`;
+      case 'stopped':
+        return `${marks.stopped} ${label(node)} stopped`;
+      case 'paused':
+        return `${marks.paused} ${label(node)} paused`;
+      default:
+        return undefined;
+    }
+  };
+
+  const visit = (node: RunNode): void => {
+    const before = printed.get(node.executionId);
+    if (before === undefined) {
+      say(node.depth, `${marks.start} ${label(node)}`);
+    }
+    const now: Printed = before ?? {status: 'running', retries: 0, step: undefined};
+    if (node.retries > now.retries) {
+      const error = node.error === undefined ? '' : `: ${text(node.error)}`;
+      say(
+        node.depth,
+        `${marks.retry} ${label(node)} retry ${node.retryIndex ?? node.retries}${error}`,
+      );
+    }
+    if (node.kind !== 'node' && node.step !== undefined && node.step !== now.step) {
+      say(node.depth + 1, `${marks.step} ${node.kind} step ${node.step}`);
+    }
+    if (node.status !== now.status) {
+      const line = finishLine(node);
+      if (line !== undefined) say(node.depth, line);
+    }
+    printed.set(node.executionId, {status: node.status, retries: node.retries, step: node.step});
+  };
+
+  const end = (run: DifyRun, at: number): void => {
+    const {header} = run;
+    const parts = [`run ${header.status}`];
+    if (header.appType !== undefined) parts.push(header.appType);
+    if (header.elapsedSeconds !== undefined) parts.push(`${round(header.elapsedSeconds)} s`);
+    if (header.totalTokens !== undefined) parts.push(`${header.totalTokens} tokens`);
+    if (header.totalPrice !== undefined) {
+      parts.push(`${text(header.totalPrice)}${header.currency ? ` ${text(header.currency)}` : ''}`);
+    }
+    if (header.totalSteps !== undefined) parts.push(`${header.totalSteps} steps`);
+    say(0, parts.join(', '));
+    for (const check of runChecks(run, at)) {
+      say(0, `${check.severity} ${check.code}: ${text(check.message)}`);
+    }
+  };
+
+  return {
+    update(state, record) {
+      if (liveRunNumber(state) !== runNumber) {
+        runNumber = liveRunNumber(state);
+        printed = new Map();
+        firstOpen = 0;
+        nodesLength = 0;
+      }
+      const nodes = liveNodes(state);
+      if (nodes.length < nodesLength) firstOpen = 0;
+      nodesLength = nodes.length;
+      for (let index = firstOpen; index < nodes.length; index++) visit(nodes[index]!);
+      while (firstOpen < nodes.length) {
+        const status = nodes[firstOpen]!.status;
+        if (status === 'running' || status === 'paused') break;
+        firstOpen++;
+      }
+      if (record.type === 'summary') end(currentRun(state), record.timestamp);
+    },
+  };
+}
+
+function round(seconds: number): number {
+  return Math.round(seconds * 100) / 100;
+}
+
+/** A run fold and its timeline for one Dify stream. */
+export function runTimelineFold(options: RunTimelineOptions): (record: StreamRecord) => void {
+  const state = createDifyRunState();
+  const timeline = createRunTimeline(options);
+  return (record) => {
+    if (applyDifyRunRecord(state, record) || record.type === 'summary') {
+      timeline.update(state, record);
+    }
+  };
+}
