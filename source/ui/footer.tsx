@@ -103,6 +103,11 @@ export const Footer = memo(function Footer(props: FooterProps) {
         color: message.level === 'error' ? theme.error : theme.accent,
       },
     ];
+  } else if (answerInput?.form) {
+    segments = [
+      {text: ` human input form of ${sanitize(answerInput.name)}`, color: theme.accent, bold: true},
+      {text: `  Enter next${sep}Esc cancel`, color: theme.muted},
+    ];
   } else if (answerInput) {
     segments = [
       {text: ` follow-up to ${sanitize(answerInput.name)}`, color: theme.accent, bold: true},

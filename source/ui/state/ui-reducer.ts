@@ -1,6 +1,7 @@
 import {assertNever} from '../assert-never.js';
 import {moveFocus} from '../layout.js';
 import {answerReducer} from './answer-reducer.js';
+import {runReducer} from './run-reducer.js';
 import {
   applyEdit,
   lineOf,
@@ -154,6 +155,11 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
     case 'answer-input-close':
     case 'answer-scroll':
       return answerReducer(state, action);
+    case 'run-view-toggle':
+    case 'run-select':
+    case 'run-form-start':
+    case 'run-form-next':
+      return runReducer(state, action);
     case 'message': {
       const id = state.messageCount + 1;
       return {...state, messageCount: id, message: {id, text: action.text, level: action.level}};
