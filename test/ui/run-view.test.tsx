@@ -73,7 +73,7 @@ describe('the run view (f)', () => {
     expect(app.controls.calls).toEqual(['reattach test']);
   });
 
-  it('shows the stop check and marks a pane not in the run view', async () => {
+  it('shows the checks as warnings and marks a pane not in the run view', async () => {
     const store = storeWith(
       'chatflow-no-finish.sse'.replace('chatflow-no-finish', 'workflow-no-finish'),
     );
