@@ -115,6 +115,7 @@ export function App(props: AppProps) {
         answerScroll={state.answerScroll[name]}
         runView={state.runView[name] ?? false}
         runSelected={state.runSelected[name]}
+        runDetailOffset={state.runDetail?.name === name ? state.runDetail.offset : undefined}
         runInput={runFormInput(state, name)}
         diagnosticsOffset={state.diagnostics?.offset}
         request={request}

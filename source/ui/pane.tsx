@@ -54,6 +54,8 @@ export type PaneProps = {
   readonly runView?: boolean;
   /** Zoomed run view: the selected node row. */
   readonly runSelected?: number;
+  /** Zoomed run view: the selected node's details are open at this row. */
+  readonly runDetailOffset?: number;
   /** The human input form being filled in this pane (its line and what it asks). */
   readonly runInput?: {readonly line: LineEdit; readonly prompt: string};
   /** Zoomed: the details view (diagnostics) is open at this row. */
@@ -177,6 +179,7 @@ export const Pane = memo(function Pane(props: PaneProps) {
           now={now}
           selected={props.zoomed ? props.runSelected : undefined}
           input={props.runInput}
+          detailOffset={props.zoomed ? props.runDetailOffset : undefined}
         />
       ) : bodyHeight > 0 ? (
         <Body

@@ -84,3 +84,21 @@ describe('the run view (f)', () => {
     expect(frame).toContain('⚑');
   });
 });
+
+describe('node details (zoomed run view, j/k + Enter)', () => {
+  it('opens the selected node: pretty JSON with sizes; Esc goes back to the timeline', async () => {
+    const app = await renderApp(storeWith('chatflow-iteration-parallel.sse'), {
+      size: {columns: 100, rows: 40},
+    });
+    await app.press('f');
+    await app.press(KEYS.enter);
+    await app.press('g');
+    let frame = await app.press(KEYS.enter);
+    expect(frame).toContain('Esc back');
+    expect(frame).toMatch(/(inputs|outputs) \(\d+(\.\d)? (B|KB)/);
+    await app.press(KEYS.escape);
+    frame = await app.settle();
+    expect(frame).not.toMatch(/(inputs|outputs) \(\d/);
+    expect(frame).toContain('Start start succeeded');
+  });
+});

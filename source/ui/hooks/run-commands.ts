@@ -114,3 +114,13 @@ export function scrollRun(context: CommandContext, name: string, command: Scroll
   }
   context.dispatch({type: 'run-select', name, index});
 }
+
+/** Enter in the zoomed run view with a node selected: open (or close) its details. */
+export function toggleRunDetail(context: CommandContext): boolean {
+  const {state, dispatch} = context;
+  const name = focusedName(state);
+  if (name === undefined || state.view !== 'zoom' || !showsRun(context, name)) return false;
+  if (state.runDetail === undefined && state.runSelected[name] === undefined) return false;
+  dispatch({type: 'run-detail-toggle', name});
+  return true;
+}

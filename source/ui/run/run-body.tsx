@@ -6,7 +6,7 @@ import {useTheme} from '../hooks/use-theme.js';
 import {inputSegments, inputView} from '../input-line.js';
 import {Line, type Segment} from '../line.js';
 import type {LineEdit} from '../state/line-editor.js';
-import {runLines} from './run-lines.js';
+import {nodeDetailRows, runLines} from './run-lines.js';
 
 export type RunBodyProps = {
   readonly run: DifyRun;
@@ -17,6 +17,8 @@ export type RunBodyProps = {
   readonly selected: number | undefined;
   /** The form input line while it is open, and its prompt ("comment", "action"). */
   readonly input: {readonly line: LineEdit; readonly prompt: string} | undefined;
+  /** The selected node's details are open at this row. */
+  readonly detailOffset?: number;
 };
 
 /**
@@ -27,7 +29,11 @@ export type RunBodyProps = {
 export const RunBody = memo(function RunBody(props: RunBodyProps) {
   const theme = useTheme();
   const {width, height} = props;
-  const {pinned, rows} = runLines(props.run, props.now, theme, props.selected);
+  const lines0 = runLines(props.run, props.now, theme, props.selected);
+  const node = props.selected === undefined ? undefined : props.run.nodes[props.selected];
+  const detail = props.detailOffset !== undefined && node !== undefined;
+  const pinned = detail ? lines0.pinned.slice(0, 1) : lines0.pinned;
+  const rows = detail ? nodeDetailRows(node, theme) : lines0.rows;
   const lines: Array<{key: string; segments: readonly Segment[]}> = [];
   let inputLine: {key: string; segments: readonly Segment[]} | undefined;
   if (props.input) {
@@ -47,7 +53,9 @@ export const RunBody = memo(function RunBody(props: RunBodyProps) {
   }
   const top = pinned.slice(0, Math.max(0, height - (inputLine ? 1 : 0)));
   const room = Math.max(0, height - top.length - (inputLine ? 1 : 0));
-  let start = Math.max(0, rows.length - room);
+  let start = detail
+    ? Math.min(props.detailOffset ?? 0, Math.max(0, rows.length - room))
+    : Math.max(0, rows.length - room);
   if (props.selected !== undefined && props.selected < start) start = props.selected;
   lines.push(...top, ...rows.slice(start, start + room));
   if (inputLine && height > 0) lines.push(inputLine);

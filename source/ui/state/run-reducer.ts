@@ -24,6 +24,16 @@ export function runReducer(state: UiState, action: RunAction): UiState {
             ? without(state.runSelected, action.name)
             : {...state.runSelected, [action.name]: action.index},
       };
+    case 'run-detail-toggle':
+      return {
+        ...state,
+        runDetail: state.runDetail ? undefined : {name: action.name, offset: 0},
+      };
+    case 'run-detail-scroll': {
+      const detail = state.runDetail;
+      if (!detail) return state;
+      return {...state, runDetail: {...detail, offset: Math.max(0, detail.offset + action.delta)}};
+    }
     case 'run-form-start':
       return {
         ...state,

@@ -45,6 +45,8 @@ export type UiAction =
   | {readonly type: 'answer-scroll'; readonly name: string; readonly top: number | undefined}
   | {readonly type: 'run-view-toggle'}
   | {readonly type: 'run-select'; readonly name: string; readonly index: number | undefined}
+  | {readonly type: 'run-detail-toggle'; readonly name: string}
+  | {readonly type: 'run-detail-scroll'; readonly delta: number}
   | {readonly type: 'run-form-start'; readonly name: string; readonly form: RunFormFill}
   /** The input line's answer to the form's current question; the line starts empty again. */
   | {readonly type: 'run-form-next'; readonly value: string}

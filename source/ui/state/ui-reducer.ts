@@ -71,6 +71,7 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
       if (state.help) return {...state, help: false, helpScroll: 0};
       if (state.pretty) return {...state, pretty: undefined};
       if (state.diagnostics) return {...state, diagnostics: undefined};
+      if (state.runDetail) return {...state, runDetail: undefined};
       if (state.view === 'zoom') return {...state, view: 'grid'};
       return state;
     case 'help-toggle':
@@ -157,6 +158,8 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
       return answerReducer(state, action);
     case 'run-view-toggle':
     case 'run-select':
+    case 'run-detail-toggle':
+    case 'run-detail-scroll':
     case 'run-form-start':
     case 'run-form-next':
       return runReducer(state, action);

@@ -84,6 +84,8 @@ export type UiState = {
   readonly runView: Readonly<Record<string, boolean>>;
   /** The selected node row per pane in the zoomed run view; absent = none. */
   readonly runSelected: Readonly<Record<string, number>>;
+  /** The selected node's inputs / process data / outputs / error (Enter), at this row. */
+  readonly runDetail: {readonly name: string; readonly offset: number} | undefined;
   readonly history: InputHistory;
   readonly message: Message | undefined;
   /** Messages shown so far: gives each message its own id. */
@@ -125,6 +127,7 @@ export function initialUiState(
     answerScroll: {},
     runView: {},
     runSelected: {},
+    runDetail: undefined,
     history: {followUp: [], filter: []},
     message: undefined,
     messageCount: 0,
