@@ -86,10 +86,7 @@ export function keyHelp(glyphs: Glyphs = unicodeGlyphs): readonly KeyHelp[] {
     {keys: 'a / A', action: 'answer view (LLM streams): all panes / the focused pane'},
     {keys: 'h', action: 'answer view: show / hide the reasoning'},
     {keys: 'i / x', action: 'Dify: ask a follow-up (Enter send, Esc cancel) / stop the task'},
-    {
-      keys: 'f / u',
-      action: 'Dify run view: nodes, checks, form (i fills it; zoomed j/k select) / re-attach',
-    },
+    {keys: 'f / u', action: 'Dify run view: nodes, checks, form (i) / re-attach'},
     {keys: '?', action: 'this help'},
     {keys: 'q or Ctrl-C', action: 'quit (Ctrl-Z: suspend to the shell, fg resumes)'},
     {
