@@ -37,6 +37,9 @@ export type SseStreamOptions = {
 };
 
 /** The reason of the `reconnecting` record of a run held at a Dify human input pause. */
+/** The end of a `reconnecting` reason when the next request re-attaches to the Dify run. */
+export const REATTACH_REASON = '(re-attaching to the Dify run)';
+
 export const HUMAN_INPUT_WAIT_REASON =
   'paused for human input: fill the form, then ssedeck re-attaches';
 
@@ -358,7 +361,7 @@ export class SseStream implements StreamController {
     );
     const decision =
       resume && decided.kind === 'reconnect'
-        ? {...decided, reason: `${decided.reason} (re-attaching to the Dify run)`}
+        ? {...decided, reason: `${decided.reason} ${REATTACH_REASON}`}
         : decided;
     const {retries} = this.resolved;
     for (const record of policyRecords(this.#base(), decision, run.attempt + 1, retries)) {

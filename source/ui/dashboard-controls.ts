@@ -115,6 +115,7 @@ export function createDashboardControls(options: ControlsOptions): DashboardCont
       );
       if (!result.ok) return {ok: false, message: `${name}: ${result.message}`};
       const attached = stream.reattach?.() ?? false;
+      if (attached) store.setReattachOutcome(name, {kind: 'attempting', at: Date.now()});
       return {
         ok: true,
         message: attached
@@ -126,6 +127,7 @@ export function createDashboardControls(options: ControlsOptions): DashboardCont
       const stream = byName(name);
       if (!stream?.reattach) return failure(`${name}: cannot re-attach (not a Dify stream)`);
       if (!stream.reattach()) return failure(`${name}: no Dify workflow_run_id to re-attach to`);
+      store.setReattachOutcome(name, {kind: 'attempting', at: Date.now()});
       return {ok: true, message: `${name}: re-attaching (GET /workflow/{id}/events)`};
     },
     requestOf(name, lastEventId) {

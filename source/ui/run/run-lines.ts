@@ -86,7 +86,7 @@ function nodeRow(node: RunNode, now: number, theme: Theme, selected: boolean): R
   const branch = node.parallel === undefined ? '' : `${theme.glyphs.bullet === '·' ? '‖' : '||'} `;
   const elapsed =
     node.status === 'running'
-      ? formatDuration(now - node.startedAt)
+      ? formatDuration((node.finishedAt ?? now) - node.startedAt)
       : (seconds(node.elapsedSeconds) ??
         (node.finishedAt === undefined ? '' : formatDuration(node.finishedAt - node.startedAt)));
   const steps =
@@ -195,7 +195,9 @@ export function runLines(run: DifyRun, now: number, theme: Theme, selected?: num
   const checks = runChecks(run, now);
   const pinned = [headerRow(run, now, theme), ...checkRows(checks, theme)];
   const rows = [
-    ...run.nodes.map((node, index) => nodeRow(node, now, theme, index === selected)),
+    ...run.nodes.map((node, index) =>
+      nodeRow(node, run.header.endedAt ?? now, theme, index === selected),
+    ),
     ...agentRows(run, theme),
     ...formRows(run, theme),
   ];
@@ -229,14 +231,12 @@ export function nodeDetailRows(node: RunNode, theme: Theme): RunRow[] {
     },
   ];
   if (node.error !== undefined) {
-    node.error
-      .split('\n')
-      .forEach((line, index) =>
-        rows.push({
-          key: `d-err${index}`,
-          segments: [{text: `error: ${clean(line, 400)}`, color: theme.error}],
-        }),
-      );
+    node.error.split('\n').forEach((line, index) =>
+      rows.push({
+        key: `d-err${index}`,
+        segments: [{text: `error: ${clean(line, 400)}`, color: theme.error}],
+      }),
+    );
   }
   const details = node.details;
   if (details === undefined) {
