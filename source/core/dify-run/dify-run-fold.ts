@@ -421,6 +421,13 @@ function onSummary(state: DifyRunState, summary: SummaryRecord): boolean {
   work.endedAt ??= at;
   work.streamEnd = {status: summary.status, reason: summary.reason};
   settleStop(work, at, 'stopped');
+  // Nodes the stream left running: their time ends with the stream (the status stays unknown: running).
+  for (const index of work.running) {
+    const node = work.nodes[index]!;
+    if (node.status === 'running' && node.finishedAt === undefined) {
+      work.nodes[index] = {...node, finishedAt: at};
+    }
+  }
   if (work.status === 'waiting' || work.status === 'running') {
     work.status = 'incomplete';
   }

@@ -218,3 +218,36 @@ describe('stop tracking', () => {
     });
   });
 });
+
+describe('node details', () => {
+  it('keeps the values of the newest nodes within the budget, sizes and flags of all', () => {
+    const state = createDifyRunState({detailBudget: 100});
+    applyDifyRunRecord(state, connectingRecord(0));
+    const output = {text: 'x'.repeat(30)}; // {"text":"xxx…"} is 41 units
+    for (let index = 1; index <= 4; index++) {
+      applyDifyRunRecord(
+        state,
+        nodeStarted(`e${index}`, `n${index}`, `Node ${index}`, index * 100),
+      );
+      applyDifyRunRecord(
+        state,
+        workflowEvent(
+          'node_finished',
+          {
+            id: `e${index}`,
+            node_id: `n${index}`,
+            status: 'succeeded',
+            outputs: output,
+            outputs_truncated: index === 1,
+          },
+          index * 100 + 50,
+        ),
+      );
+    }
+    const details = currentRun(state).nodes.map((node) => node.details);
+    expect(details.map((detail) => detail?.dropped)).toEqual([true, true, false, false]);
+    expect(details.map((detail) => detail?.outputs?.size)).toEqual([41, 41, 41, 41]);
+    expect(details[0]?.outputs).toEqual({value: undefined, truncated: true, size: 41});
+    expect(details[3]?.outputs?.value).toEqual(output);
+  });
+});
