@@ -115,7 +115,11 @@ export function createDashboardControls(options: ControlsOptions): DashboardCont
       );
       if (!result.ok) return {ok: false, message: `${name}: ${result.message}`};
       const attached = stream.reattach?.() ?? false;
-      if (attached) store.setReattachOutcome(name, {kind: 'attempting', at: Date.now()});
+      if (attached) {
+        store.setReattachOutcome(name, {kind: 'attempting', at: Date.now()});
+        // A run the re-attach started anew: quitting waits for it and reports it.
+        runs.start(stream);
+      }
       return {
         ok: true,
         message: attached
@@ -128,6 +132,7 @@ export function createDashboardControls(options: ControlsOptions): DashboardCont
       if (!stream?.reattach) return failure(`${name}: cannot re-attach (not a Dify stream)`);
       if (!stream.reattach()) return failure(`${name}: no Dify workflow_run_id to re-attach to`);
       store.setReattachOutcome(name, {kind: 'attempting', at: Date.now()});
+      runs.start(stream);
       return {ok: true, message: `${name}: re-attaching (GET /workflow/{id}/events)`};
     },
     requestOf(name, lastEventId) {
