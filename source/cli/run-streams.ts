@@ -200,7 +200,18 @@ type HeadlessOutput = {
 /** Where `--run` prints: stderr, with ASCII marks when the locale is not UTF-8. */
 export function runTimelineOutput(on: boolean, io: CliIo): RunTimelineOutput | undefined {
   if (!on) return undefined;
-  return {write: (text) => io.stderr.write(text), ascii: !localeIsUtf8(io.env)};
+  // A reader of stderr that goes away (`2>&1 >out | head`) ends the timeline, not the streams.
+  let closed = false;
+  io.stderr.on('error', () => {
+    closed = true;
+  });
+  return {
+    write: (text) => {
+      if (!closed && !io.stderr.destroyed) io.stderr.write(text);
+    },
+    ascii: !localeIsUtf8(io.env),
+    sharesTerminal: Boolean(io.stdout.isTTY && io.stderr.isTTY),
+  };
 }
 
 /** A one-line warning on stderr for each stream that does not check TLS certificates. */

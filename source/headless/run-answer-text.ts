@@ -72,6 +72,8 @@ export async function runAnswerText(options: AnswerTextOptions): Promise<number>
     options.stderr(`ssedeck: ${sanitize(redact(`${output.name}: ${message}`))}\n`);
   };
 
+  /** The answer text written so far ends with a newline (or nothing is written). */
+  let atLineStart = true;
   const flush = () => {
     while (active < outputs.length) {
       const output = outputs[active]!;
@@ -81,12 +83,15 @@ export async function runAnswerText(options: AnswerTextOptions): Promise<number>
         output.labelled = true;
       }
       if (output.printed < output.text.length) {
-        writer.write(sanitize(redact(output.text.slice(output.printed)), {keepNewlines: true}));
+        const text = sanitize(redact(output.text.slice(output.printed)), {keepNewlines: true});
+        writer.write(text);
         output.printed = output.text.length;
+        atLineStart = text.endsWith('\n');
       }
       if (!output.finished) return;
       if (output.printed > 0) {
         writer.write(!labels && active < outputs.length - 1 ? '\n\n' : '\n');
+        atLineStart = true;
       }
       active++;
     }
@@ -98,7 +103,9 @@ export async function runAnswerText(options: AnswerTextOptions): Promise<number>
     // The answer printed so far comes first, also when stdout and stderr share a terminal.
     const write = (text: string) => {
       writer.flush();
-      timeline.write(text);
+      // On a shared terminal a timeline line starts on a line of its own, not after half an answer line.
+      timeline.write(timeline.sharesTerminal && !atLineStart ? `\n${text}` : text);
+      atLineStart = true;
     };
     const fold = runTimelineFold({name: stream.name, redact, ascii: timeline.ascii, write});
     return [stream.subscribe(fold)];

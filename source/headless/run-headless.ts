@@ -26,6 +26,8 @@ export type RunTimelineOutput = {
   readonly write: (text: string) => void;
   /** ASCII marks (the locale is not UTF-8). */
   readonly ascii: boolean;
+  /** stdout and stderr are the same terminal: `--answer` starts timeline lines on a new line. */
+  readonly sharesTerminal?: boolean;
 };
 
 export type HeadlessOptions = {

@@ -1,6 +1,6 @@
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {readRunFixture} from '../core/dify-run/run-records.js';
-import {ndjson, runCli} from '../helpers/cli.js';
+import {ndjson, runCli, startCli} from '../helpers/cli.js';
 import {startTestServer, type TestServer} from '../helpers/http-server.js';
 
 /**
@@ -218,5 +218,17 @@ describe('--run', () => {
     const lines = timelineLines(stderr);
     expect(lines).toContain('⏸ Approval (human-input) paused');
     expect(lines).toContain('run paused, chatflow, 0.5 s, 2 steps');
+  });
+
+  it('keeps the streams and the summary when the reader of stderr goes away', async () => {
+    const {child, result} = startCli([
+      '--json',
+      '--run',
+      ...args('chatflow-iteration-parallel.sse'),
+    ]);
+    child.stderr?.once('data', () => child.stderr?.destroy());
+    const {code, stdout} = await result;
+    expect(code).toBe(0);
+    expect((summaryOf(stdout)['nodes'] as unknown[]).length).toBe(9);
   });
 });

@@ -218,6 +218,15 @@ function onEvent(state: DifyRunState, record: EventRecord): boolean {
 }
 
 function readIds(work: RunWork, payload: JsonObject): boolean {
+  // The hot path (message chunks): once every id is known there is nothing to read.
+  if (
+    work.appSignals.conversation &&
+    work.taskId !== undefined &&
+    work.workflowRunId !== undefined &&
+    work.messageId !== undefined
+  ) {
+    return false;
+  }
   let changed = false;
   const conversationId = textAt(payload, 'conversation_id');
   if (conversationId !== undefined && !work.appSignals.conversation) {
