@@ -49,6 +49,9 @@ describe('re-attaching to a Dify run', () => {
     expect(reconnect?.reason).toContain('re-attaching to the Dify run');
     expect(names(records).slice(-2)).toEqual(['message_end', 'workflow_finished']);
     expect(names(records).filter((name) => name === 'workflow_started')).toHaveLength(1);
+    // Every node that started also finished: nothing was lost at the drop.
+    const count = (name: string) => names(records).filter((event) => event === name).length;
+    expect(count('node_finished')).toBe(count('node_started'));
     const answer = answerOf(records);
     expect(answer.history).toHaveLength(0);
     expect(answer.current.status).toBe('done');

@@ -59,6 +59,8 @@ export class DifyRunChannel {
         this.#delivered++;
         sent++;
         if (dropAfter !== undefined && sent >= dropAfter) {
+          // Let the client read what was sent, then cut: a reset can discard unread data.
+          await sse.sleep(100);
           sse.destroy();
           return;
         }
