@@ -8,6 +8,12 @@ import {
   createAnswerState,
 } from '../../source/core/answer/index.js';
 import {answerSummaryFields} from '../../source/core/answer-wire.js';
+import {
+  applyDifyRunRecord,
+  createDifyRunState,
+  currentRun,
+  runSummaryFields,
+} from '../../source/core/dify-run/index.js';
 import {toNdjsonLine} from '../../source/core/ndjson.js';
 import {createStreamStore} from '../../source/core/store/stream-store.js';
 import {readFixture, recordsFromChunks} from './answer/sse-records.js';
@@ -21,11 +27,18 @@ afterEach(async () => {
 /** What `--json` writes for these records (the headless writer's steps). */
 function headlessLines(records: ReturnType<typeof recordsFromChunks>): Record<string, unknown>[] {
   const answer = createAnswerState('dify');
+  const run = createDifyRunState();
   const lines: Record<string, unknown>[] = [];
   for (const record of records) {
     applyAnswerRecord(answer, record);
+    applyDifyRunRecord(run, record);
     const extra =
-      record.type === 'summary' ? answerSummaryFields(answerSnapshot(answer).current) : undefined;
+      record.type === 'summary'
+        ? {
+            ...answerSummaryFields(answerSnapshot(answer).current),
+            ...runSummaryFields(currentRun(run), record.timestamp),
+          }
+        : undefined;
     const line = toNdjsonLine(record, undefined, extra);
     if (line) lines.push(JSON.parse(line) as Record<string, unknown>);
   }
