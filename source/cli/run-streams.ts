@@ -29,7 +29,7 @@ const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const demoProfilePath = `${packageRoot}profiles/demo.yaml`;
 const DEMO_PROFILE = 'demo';
 /** Shipped profiles whose streams are the embedded demo server's: it starts for them. */
-const DEMO_SERVER_PROFILES = new Set(['demo', 'diagnostics']);
+const DEMO_SERVER_PROFILES = new Set(['demo', 'diagnostics', 'dify-run']);
 
 /** `-p diagnostics`, `-p profiles/diagnostics.yaml`: a shipped profile that needs the demo server. */
 export function needsDemoServer(ref: string, cwd: string): boolean {
@@ -297,7 +297,10 @@ async function runDashboardMode(
     (setup) =>
       new SseStream(
         resolveStreamSpec(setup.spec),
-        recorder ? {waitForConsumer: recorder.waitForDrain} : {},
+        // A Dify run paused for human input waits in the pane for its form.
+        recorder
+          ? {waitForConsumer: recorder.waitForDrain, holdPausedRuns: true}
+          : {holdPausedRuns: true},
       ),
   );
   recorder?.attach(streams);

@@ -46,22 +46,50 @@ export function difyUser(spec: StreamSpec): string {
   return typeof user === 'string' && user !== '' ? user : DEFAULT_DIFY_USER;
 }
 
-/** {base}/chat-messages/{task}/stop, /completion-messages/{task}/stop or /workflows/tasks/{task}/stop. */
-export function difyStopUrl(streamUrl: string, taskId: string): string | undefined {
-  const endpoint = detectDifyEndpoint(streamUrl);
-  if (!endpoint) return undefined;
+/** The Service API base of a Dify stream URL: everything before /chat-messages, /workflows/run... */
+export function difyApiBase(streamUrl: string): string | undefined {
+  if (!detectDifyEndpoint(streamUrl)) return undefined;
   const url = new URL(streamUrl);
-  const task = encodeURIComponent(taskId);
   const base = url.pathname.replace(
     /\/(chat-messages|completion-messages|workflows\/run|workflows\/[^/]+\/run|workflow\/[^/]+\/events)\/*$/,
     '',
   );
+  return `${url.origin}${base}`;
+}
+
+/** {base}/chat-messages/{task}/stop, /completion-messages/{task}/stop or /workflows/tasks/{task}/stop. */
+export function difyStopUrl(streamUrl: string, taskId: string): string | undefined {
+  const endpoint = detectDifyEndpoint(streamUrl);
+  const base = difyApiBase(streamUrl);
+  if (!endpoint || base === undefined) return undefined;
+  const task = encodeURIComponent(taskId);
   const path =
     endpoint === 'workflow'
       ? `/workflows/tasks/${task}/stop`
       : `/${endpoint === 'chat' ? 'chat' : 'completion'}-messages/${task}/stop`;
-  return `${url.origin}${base}${path}`;
+  return `${base}${path}`;
 }
+
+/**
+ * The spec of a re-attach to a running or paused chatflow/workflow run (Dify
+ * 1.14+): `GET {base}/workflow/{workflow_run_id}/events?user=...` with the
+ * stream's own auth and headers and the `user` of its request; no body.
+ */
+export function difyReattachSpec(spec: StreamSpec, workflowRunId: string): StreamSpec | undefined {
+  const base = difyApiBase(spec.url);
+  if (base === undefined || workflowRunId === '') return undefined;
+  return {
+    ...spec,
+    url: `${base}/workflow/${encodeURIComponent(workflowRunId)}/events`,
+    method: 'GET',
+    body: undefined,
+    query: {user: difyUser(spec)},
+  };
+}
+
+/** What a 404 from the events endpoint means. */
+export const REATTACH_NEEDS_DIFY_1_14 =
+  're-attach needs Dify 1.14 (GET /workflow/{id}/events answered 404)';
 
 export type StopResult = {readonly ok: boolean; readonly message: string};
 
@@ -77,6 +105,29 @@ export async function stopDifyTask(
 ): Promise<StopResult> {
   const url = difyStopUrl(spec.url, taskId);
   if (!url) return {ok: false, message: 'not a Dify streaming endpoint'};
+  const result = await postDifyJson(spec, url, {user: difyUser(spec)}, fetch);
+  if (result.ok) return {ok: true, message: `stop requested for task ${taskId}`};
+  return {
+    ok: false,
+    message: result.status === undefined ? `stop failed: ${result.message}` : result.message,
+  };
+}
+
+export type PostResult = {
+  readonly ok: boolean;
+  /** The HTTP status; undefined when no response came. */
+  readonly status: number | undefined;
+  /** "HTTP 400 Bad Request: {body}" or why the request failed. */
+  readonly message: string;
+};
+
+/** POSTs a JSON body to a Dify endpoint with the stream's own auth and headers (its timeout). */
+export async function postDifyJson(
+  spec: StreamSpec,
+  url: string,
+  body: Record<string, unknown>,
+  fetch: FetchLike = defaultFetch,
+): Promise<PostResult> {
   const headers = {
     ...buildHeaders({...spec, headers: spec.headers, body: {}}, ''),
     Accept: 'application/json',
@@ -87,7 +138,7 @@ export async function stopDifyTask(
     const response = await fetch(url, {
       method: 'POST',
       headers,
-      body: JSON.stringify({user: difyUser(spec)}),
+      body: JSON.stringify(body),
       redirect: 'follow',
       signal: controller.signal,
       tls: {insecure: spec.insecure, caFile: spec.caFile},
@@ -96,13 +147,11 @@ export async function stopDifyTask(
     const ok = response.status >= 200 && response.status < 300;
     return {
       ok,
-      message: ok ? `stop requested for task ${taskId}` : `${statusLine(response)}: ${snippet}`,
+      status: response.status,
+      message: ok ? snippet : `${statusLine(response)}: ${snippet}`,
     };
   } catch (error) {
-    return {
-      ok: false,
-      message: `stop failed: ${explainFetchError(error, url).message}`,
-    };
+    return {ok: false, status: undefined, message: explainFetchError(error, url).message};
   } finally {
     clearTimeout(timer);
   }

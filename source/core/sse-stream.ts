@@ -2,6 +2,8 @@ import {AbortCause, runConnection, type ConnectionOutcome} from './connection.js
 import {RECONNECT_FLOOR_MS} from './backoff.js';
 import {applyRecord} from './counters.js';
 import type {DiagnosticsThresholds, StreamDiagnostics} from './diagnostics/types.js';
+import {difyReattachSpec, REATTACH_NEEDS_DIFY_1_14} from './dify-requests.js';
+import {createDifyRunWatch, observeDifyEvent, type DifyRunWatch} from './dify-run-watch.js';
 import {defaultFetch, type FetchLike} from './fetch.js';
 import type {RecordListener, StreamRecord, SummaryRecord} from './records.js';
 import {policyRecords} from './policy-records.js';
@@ -10,7 +12,7 @@ import {buildRequest} from './request.js';
 import type {StreamController} from './stream-controller.js';
 import {resolveStreamSpec, type ResolvedStreamSpec, type StreamSpec} from './stream-spec.js';
 import {checkTlsSettings} from './tls-config.js';
-import {createRun, limitTimer, sleepUnlessWoken, type Run} from './stream-run.js';
+import {createRun, limitTimer, sleepUnlessWoken, waitUntilWoken, type Run} from './stream-run.js';
 import {buildSummary, type RunEnd} from './summary-record.js';
 
 export type SseStreamOptions = {
@@ -26,7 +28,20 @@ export type SseStreamOptions = {
   readonly reconnectFloorMs?: number;
   /** Detector thresholds of the diagnostics (tests make them small). */
   readonly diagnostics?: Partial<DiagnosticsThresholds>;
+  /**
+   * Keep a Dify run that paused for human input (workflow_paused, then the
+   * stream ended) running, waiting for reattach() after the form is filled.
+   * The dashboard sets it; headless runs end at the pause.
+   */
+  readonly holdPausedRuns?: boolean;
 };
+
+/** The reason of the `reconnecting` record of a run held at a Dify human input pause. */
+/** The end of a `reconnecting` reason when the next request re-attaches to the Dify run. */
+export const REATTACH_REASON = '(re-attaching to the Dify run)';
+
+export const HUMAN_INPUT_WAIT_REASON =
+  'paused for human input: fill the form, then ssedeck re-attaches';
 
 /**
  * The engine for one stream: connects (connection.ts), decides what follows
@@ -47,6 +62,9 @@ export class SseStream implements StreamController {
   readonly #reconnectFloorMs: number;
   readonly #thresholds: Partial<DiagnosticsThresholds> | undefined;
   #bytesReceived = 0;
+  readonly #holdPausedRuns: boolean;
+  /** The Dify run of the current engine run (chat and workflow endpoints only). */
+  #watch: DifyRunWatch | undefined;
 
   #resolved: ResolvedStreamSpec;
 
@@ -62,6 +80,12 @@ export class SseStream implements StreamController {
     this.#reconnectionTimeMs = resolved.spec.retryDelay;
     this.#reconnectFloorMs = options.reconnectFloorMs ?? RECONNECT_FLOOR_MS;
     this.#thresholds = options.diagnostics;
+    this.#holdPausedRuns = options.holdPausedRuns ?? false;
+  }
+
+  /** The workflow_run_id of the Dify run this stream last saw, if any. */
+  get workflowRunId(): string | undefined {
+    return this.#watch?.workflowRunId;
   }
 
   get resolved(): ResolvedStreamSpec {
@@ -84,10 +108,31 @@ export class SseStream implements StreamController {
   start(spec?: StreamSpec): Promise<SummaryRecord> {
     if (this.#run) return this.#run.done;
     if (spec) this.#resolved = resolveStreamSpec({...spec, name: this.name});
+    this.#watch = createDifyRunWatch(this.#resolved.spec.url);
+    return this.#startRun(false);
+  }
+
+  reattach(): boolean {
+    const runId = this.#watch?.workflowRunId;
+    if (runId === undefined || !difyReattachSpec(this.#resolved.spec, runId)) return false;
+    const run = this.#run;
+    if (!run) {
+      void this.#startRun(true);
+      return true;
+    }
+    if (run.finish) return false;
+    run.reattachNext = true;
+    run.connection?.abort(new AbortCause('manual', 'manual re-attach'));
+    run.wake?.();
+    return true;
+  }
+
+  #startRun(reattach: boolean): Promise<SummaryRecord> {
     const run = createRun(this.#now(), {
       idleTimeoutMs: this.#resolved.idleTimeoutMs,
       thresholds: this.#thresholds,
     });
+    run.reattachNext = reattach;
     this.#run = run;
     void this.#loop(run).then((summary) => {
       this.#run = undefined;
@@ -157,11 +202,13 @@ export class SseStream implements StreamController {
           attempt: run.attempt,
           lastEventId: this.#lastEventId,
         });
+        const reattached = run.reattachNext;
         const outcome = await this.#connect(run);
         if (run.finish) break;
-        const delayMs = this.#nextDelay(run, outcome);
+        const delayMs = this.#nextDelay(run, outcome, reattached);
         if (delayMs === undefined) break;
-        await sleepUnlessWoken(run, delayMs);
+        if (delayMs === 'hold') await waitUntilWoken(run);
+        else await sleepUnlessWoken(run, delayMs);
       }
     } catch (error) {
       // A bug (in a consumer's listener, say) must end the run visibly, not hang it.
@@ -182,9 +229,17 @@ export class SseStream implements StreamController {
     const sentAt = this.#now();
     const {resolved} = this;
     const {maxEvents} = resolved.spec;
+    const watch = this.#watch;
+    const runId = watch?.workflowRunId;
+    const reattachSpec =
+      run.reattachNext && runId !== undefined ? difyReattachSpec(resolved.spec, runId) : undefined;
+    run.reattachNext = false;
+    if (watch) watch.terminal = undefined;
     const outcome = await runConnection(
       {
-        request: buildRequest(resolved.spec, this.#lastEventId),
+        request: reattachSpec
+          ? buildRequest(reattachSpec, '')
+          : buildRequest(resolved.spec, this.#lastEventId),
         fetch: this.#fetch,
         controller,
         timeoutMs: resolved.timeoutMs,
@@ -220,6 +275,7 @@ export class SseStream implements StreamController {
           const eventId = event.lastEventId;
           this.#lastEventId = eventId;
           if (run.finish) return;
+          if (watch) observeDifyEvent(watch, event.data);
           run.eventsThisConnection++;
           // Hot path: one literal of a fixed shape, no spreads, nothing formatted.
           this.#emit(run, {
@@ -257,10 +313,41 @@ export class SseStream implements StreamController {
     return outcome;
   }
 
-  /** Applies the reconnect policy: emits its records, returns the delay, or undefined to finish. */
-  #nextDelay(run: Run, outcome: ConnectionOutcome): number | undefined {
-    const decision = decideReconnect(
-      this.resolved,
+  /**
+   * Applies the reconnect policy: emits its records, returns the delay, 'hold'
+   * (wait for a re-attach), or undefined to finish. Dify runs: a paused run is
+   * held when holdPausedRuns says so; with `resume: true` a dropped run with a
+   * known workflow_run_id reconnects by re-attaching instead of failing.
+   */
+  #nextDelay(
+    run: Run,
+    rawOutcome: ConnectionOutcome,
+    reattached: boolean,
+  ): number | 'hold' | undefined {
+    const watch = this.#watch;
+    const canReattach = watch?.workflowRunId !== undefined;
+    if (
+      canReattach &&
+      this.#holdPausedRuns &&
+      rawOutcome.kind === 'ended' &&
+      watch?.terminal === 'paused'
+    ) {
+      return this.#hold(run);
+    }
+    const outcome =
+      reattached && rawOutcome.kind === 'error' && rawOutcome.httpStatus === 404
+        ? {...rawOutcome, error: `${rawOutcome.error} (${REATTACH_NEEDS_DIFY_1_14})`}
+        : rawOutcome;
+    const dropped =
+      (outcome.kind === 'error' && outcome.retryable) ||
+      (outcome.kind === 'ended' && watch?.terminal === undefined);
+    const resume = canReattach && this.resolved.spec.resume === true && dropped;
+    if (resume) run.reattachNext = true;
+    const policy = resume
+      ? {...this.resolved, reconnect: 'always' as const, resendAfterStart: true}
+      : this.resolved;
+    const decided = decideReconnect(
+      policy,
       {
         outcome,
         opened: run.openedThisConnection,
@@ -272,6 +359,10 @@ export class SseStream implements StreamController {
       },
       this.#random,
     );
+    const decision =
+      resume && decided.kind === 'reconnect'
+        ? {...decided, reason: `${decided.reason} ${REATTACH_REASON}`}
+        : decided;
     const {retries} = this.resolved;
     for (const record of policyRecords(this.#base(), decision, run.attempt + 1, retries)) {
       this.#emit(run, record);
@@ -280,9 +371,30 @@ export class SseStream implements StreamController {
       run.finish = {status: decision.status, reason: decision.reason};
       return undefined;
     }
+
     run.failures = decision.failures;
     this.#emitDiagnostics(run);
     return decision.delayMs;
+  }
+
+  /** A paused Dify run waits (no timer) for reattach(), a reconnect or a stop. */
+  #hold(run: Run): 'hold' {
+    run.reattachNext = true;
+    run.failures = 0;
+    this.#emit(run, {
+      ...this.#base(),
+      type: 'status',
+      state: 'reconnecting',
+      delayMs: 0,
+      reason: HUMAN_INPUT_WAIT_REASON,
+      attempt: run.attempt + 1,
+      failures: 0,
+      maxFailures: this.resolved.retries,
+      delaySource: 'manual',
+      clamped: false,
+    });
+    this.#emitDiagnostics(run);
+    return 'hold';
   }
 
   #summarize(run: Run, end: RunEnd): SummaryRecord {

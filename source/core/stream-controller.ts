@@ -25,4 +25,11 @@ export type StreamController = {
    * connects again right away. A person asked for it, so this also re-sends a POST.
    */
   reconnect(): void;
+  /**
+   * Re-attaches to the stream's Dify chatflow/workflow run (GET
+   * /workflow/{workflow_run_id}/events, Dify 1.14+) instead of re-sending the
+   * request: the running run's next connection, or a new run when none is
+   * running. False when no workflow_run_id is known (or not a Dify stream).
+   */
+  reattach?(): boolean;
 };

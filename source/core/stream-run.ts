@@ -13,6 +13,8 @@ export type Run = {
   eventsThisConnection: number;
   openedThisConnection: boolean;
   connection: AbortController | undefined;
+  /** The next connection re-attaches to the Dify run (GET /workflow/{id}/events). */
+  reattachNext: boolean;
   finish: RunEnd | undefined;
   wake: (() => void) | undefined;
   readonly done: Promise<SummaryRecord>;
@@ -31,6 +33,7 @@ export function createRun(startedAt: number, diagnostics: CollectorOptions): Run
     eventsThisConnection: 0,
     openedThisConnection: false,
     connection: undefined,
+    reattachNext: false,
     finish: undefined,
     wake: undefined,
     done,
@@ -57,5 +60,16 @@ export function sleepUnlessWoken(run: Run, delayMs: number): Promise<void> {
       resolve();
     }
     run.wake = done;
+  });
+}
+
+/** Waits with no time limit until `run.wake()` (a re-attach, a reconnect) or the run finishes. */
+export function waitUntilWoken(run: Run): Promise<void> {
+  if (run.finish) return Promise.resolve();
+  return new Promise((resolve) => {
+    run.wake = () => {
+      run.wake = undefined;
+      resolve();
+    };
   });
 }

@@ -107,6 +107,12 @@ export const streamSpecSchema = z
     maxRetryDelay: seconds
       .default(DEFAULT_MAX_RETRY_DELAY_S)
       .describe('Cap in seconds for the exponential backoff.'),
+    resume: z
+      .boolean()
+      .optional()
+      .describe(
+        'Dify chatflow/workflow: when the stream drops with a known workflow_run_id, re-attach with GET /workflow/{id}/events (Dify 1.14+) instead of failing.',
+      ),
     maxBufferSize: z
       .int()
       .positive()

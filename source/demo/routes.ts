@@ -3,6 +3,7 @@ import {DEMO_DIFY_API_KEY, DEMO_OPENAI_API_KEY} from './demo-keys.js';
 import {sendJson} from './http-helpers.js';
 import {buffered} from './scenarios/buffered.js';
 import {difyChat} from './scenarios/dify-chat.js';
+import {humanInputForm, humanInputSubmit, workflowEvents} from './scenarios/dify-human-input.js';
 import {difyStop} from './scenarios/dify-stop.js';
 import {flaky} from './scenarios/flaky.js';
 import {flood} from './scenarios/flood.js';
@@ -79,7 +80,7 @@ export const DEMO_ROUTES: readonly DemoRoute[] = [
     path: '/v1/chat-messages',
     pattern: /^\/v1\/chat-messages$/,
     description:
-      'Dify chatflow (advanced-chat) Service API. Queries with "fail", "error" or "long" change the run.',
+      'Dify chatflow (advanced-chat) Service API. Queries with "fail", "error" or "long" change the run; "branches" (iteration + parallel branches), "approval" (human input pause), "stubborn" (stop does not stop), "drop" (connection cut mid-run) and "legacy" (no re-attach) pick richer flows.',
     auth: `Bearer ${DEMO_DIFY_API_KEY}`,
     handler: difyChat,
   },
@@ -91,6 +92,34 @@ export const DEMO_ROUTES: readonly DemoRoute[] = [
     description: 'Stops a running Dify stream. Body {"user"}.',
     auth: `Bearer ${DEMO_DIFY_API_KEY}`,
     handler: difyStop,
+  },
+  {
+    name: 'dify-form',
+    method: 'GET',
+    path: '/v1/form/human_input/:form_token',
+    pattern: /^\/v1\/form\/human_input\/([^/]+)$/,
+    description: 'The open human input form of an "approval" run.',
+    auth: `Bearer ${DEMO_DIFY_API_KEY}`,
+    handler: humanInputForm,
+  },
+  {
+    name: 'dify-form-submit',
+    method: 'POST',
+    path: '/v1/form/human_input/:form_token',
+    pattern: /^\/v1\/form\/human_input\/([^/]+)$/,
+    description: 'Fills the form: body {"inputs", "action", "user"}; the run continues.',
+    auth: `Bearer ${DEMO_DIFY_API_KEY}`,
+    handler: humanInputSubmit,
+  },
+  {
+    name: 'dify-events',
+    method: 'GET',
+    path: '/v1/workflow/:workflow_run_id/events',
+    pattern: /^\/v1\/workflow\/([^/]+)\/events$/,
+    description:
+      'Re-attaches to a flow run (Dify 1.14+): what the last connection did not get, then the rest. ?user=',
+    auth: `Bearer ${DEMO_DIFY_API_KEY}`,
+    handler: workflowEvents,
   },
   {
     name: 'openai-chat',

@@ -17,6 +17,7 @@ import {uiReducer} from './state/ui-reducer.js';
 import {
   activeFilter,
   answerDraft,
+  runFormInput,
   focusedName,
   initialUiState,
   type PaneView,
@@ -112,6 +113,10 @@ export function App(props: AppProps) {
         reasoning={state.reasoning}
         answerInput={answerDraft(state, name)}
         answerScroll={state.answerScroll[name]}
+        runView={state.runView[name] ?? false}
+        runSelected={state.runSelected[name]}
+        runDetailOffset={state.runDetail?.name === name ? state.runDetail.offset : undefined}
+        runInput={runFormInput(state, name)}
         diagnosticsOffset={state.diagnostics?.offset}
         request={request}
       />
@@ -131,6 +136,7 @@ export function App(props: AppProps) {
         answerView={state.answerView}
         reasoning={state.reasoning}
         answerInput={state.answerInput}
+        runView={state.runView}
       />
     );
   }

@@ -1,3 +1,4 @@
+import {HUMAN_INPUT_WAIT_REASON} from '../core/sse-stream.js';
 import type {ConnectionInfo} from '../core/store/types.js';
 import {formatCountdown} from './format.js';
 import {localizeMarks, unicodeGlyphs, type Glyphs} from './theme.js';
@@ -19,6 +20,8 @@ export function badgeText(
     case 'open':
       return 'OPEN';
     case 'retry': {
+      // A Dify run held at a human input pause waits for its form, not for a timer.
+      if (connection.reason === HUMAN_INPUT_WAIT_REASON) return 'WAITING (human input)';
       const {failures, maxFailures} = connection;
       const attempt =
         failures === 0

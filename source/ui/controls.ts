@@ -1,3 +1,4 @@
+import type {HumanInputSubmission} from '../core/dify-human-input.js';
 import type {RequestView} from '../core/diagnostics/request-view.js';
 import type {DisplayEntry, ExportResult} from '../core/store/types.js';
 
@@ -18,6 +19,13 @@ export type DashboardControls = {
   askFollowUp(name: string, query: string): Promise<ControlResult>;
   /** Asks Dify to stop the stream's running task; the stream reads on to its end. */
   stopAnswer(name: string): Promise<ControlResult>;
+  /**
+   * Fills the paused Dify run's human input form (POST /form/human_input/{token})
+   * and, when Dify took it, re-attaches so the run continues in the same pane.
+   */
+  submitForm(name: string, submission: HumanInputSubmission): Promise<ControlResult>;
+  /** Re-attaches to the stream's Dify run (GET /workflow/{id}/events) instead of re-sending. */
+  reattach(name: string): ControlResult;
   quit(): void;
   /** Ctrl-C: quit as interrupted (exit 130, like SIGINT). */
   interrupt(): void;

@@ -1,6 +1,7 @@
 import {join} from 'node:path';
 import {detectDifyEndpoint} from '../core/answer/index.js';
 import {requestView} from '../core/diagnostics/request-view.js';
+import {submitHumanInput} from '../core/dify-human-input.js';
 import {stopDifyTask, withDifyQuery} from '../core/dify-requests.js';
 import {defaultExportFileName} from '../core/store/export-ndjson.js';
 import type {StreamStore} from '../core/store/types.js';
@@ -22,6 +23,8 @@ export type ControlsOptions = {
   readonly stopWaitMs?: number;
   /** Dify's stop endpoint (tests replace it). */
   readonly stopTask?: typeof stopDifyTask;
+  /** Dify's human input form endpoint (tests replace it). */
+  readonly submitForm?: typeof submitHumanInput;
   /** Puts text on the clipboard (the dashboard writes OSC 52 to its terminal). */
   readonly clipboard?: (text: string) => boolean;
 };
@@ -97,8 +100,40 @@ export function createDashboardControls(options: ControlsOptions): DashboardCont
         return failure(`${name}: no running task to stop`);
       }
       if (taskId === undefined) return failure(`${name}: no task id yet; try again in a moment`);
+      const requestedAt = Date.now();
       const result = await stopTask(stream.resolved.spec, taskId);
+      // The run view then counts what still arrives (Dify answers 200 even when the run goes on).
+      if (result.ok) store.markStopRequested(name, requestedAt);
       return {ok: result.ok, message: `${name}: ${result.message}`};
+    },
+    async submitForm(name, submission) {
+      const stream = byName(name);
+      if (!stream) return failure(`${name}: no such stream`);
+      const result = await (options.submitForm ?? submitHumanInput)(
+        stream.resolved.spec,
+        submission,
+      );
+      if (!result.ok) return {ok: false, message: `${name}: ${result.message}`};
+      const attached = stream.reattach?.() ?? false;
+      if (attached) {
+        store.setReattachOutcome(name, {kind: 'attempting', at: Date.now()});
+        // A run the re-attach started anew: quitting waits for it and reports it.
+        runs.start(stream);
+      }
+      return {
+        ok: true,
+        message: attached
+          ? `${name}: ${result.message}; re-attaching to the run`
+          : `${name}: ${result.message}; no run to re-attach to`,
+      };
+    },
+    reattach(name) {
+      const stream = byName(name);
+      if (!stream?.reattach) return failure(`${name}: cannot re-attach (not a Dify stream)`);
+      if (!stream.reattach()) return failure(`${name}: no Dify workflow_run_id to re-attach to`);
+      store.setReattachOutcome(name, {kind: 'attempting', at: Date.now()});
+      runs.start(stream);
+      return {ok: true, message: `${name}: re-attaching (GET /workflow/{id}/events)`};
     },
     requestOf(name, lastEventId) {
       const stream = byName(name);

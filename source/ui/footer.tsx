@@ -20,6 +20,7 @@ const GRID_HINTS: readonly Hint[] = [
   ['p pause', 'p'],
   ['r reconnect', 'r'],
   ['/ filter', '/'],
+  ['f run', 'f'],
 ];
 const ZOOM_HINTS: readonly Hint[] = [
   ['Esc back', 'Esc'],
@@ -27,6 +28,7 @@ const ZOOM_HINTS: readonly Hint[] = [
   ['g/G top/follow', 'g/G'],
   ['y pretty', 'y'],
   ['a answer', 'a'],
+  ['f run', 'f'],
 ];
 /** Always shown, at any width: the way to learn the rest and the way out. */
 const ESSENTIAL = ['? help', 'q quit'] as const;
@@ -102,6 +104,11 @@ export const Footer = memo(function Footer(props: FooterProps) {
         text: ` ${localizeMarks(sanitize(message.text), glyphs)}`,
         color: message.level === 'error' ? theme.error : theme.accent,
       },
+    ];
+  } else if (answerInput?.form) {
+    segments = [
+      {text: ` human input form of ${sanitize(answerInput.name)}`, color: theme.accent, bold: true},
+      {text: `  Enter next${sep}Esc cancel`, color: theme.muted},
     ];
   } else if (answerInput) {
     segments = [

@@ -3,7 +3,13 @@ import {memo} from 'react';
 import type {StreamStore} from '../core/store/types.js';
 import {COLUMN_GAP, type GridLayout} from './layout.js';
 import {Pane} from './pane.js';
-import {activeFilter, answerDraft, type AnswerInput, type FilterEdit} from './state/ui-state.js';
+import {
+  activeFilter,
+  answerDraft,
+  runFormInput,
+  type AnswerInput,
+  type FilterEdit,
+} from './state/ui-state.js';
 
 type GridProps = {
   readonly store: StreamStore;
@@ -18,6 +24,7 @@ type GridProps = {
   readonly answerView: Readonly<Record<string, boolean>>;
   readonly reasoning: boolean;
   readonly answerInput: AnswerInput | undefined;
+  readonly runView: Readonly<Record<string, boolean>>;
 };
 
 /** Panes in fixed-size cells; the layout decides how many fit and where. */
@@ -50,6 +57,8 @@ export const Grid = memo(function Grid(props: GridProps) {
                 answerView={props.answerView[name] ?? false}
                 reasoning={props.reasoning}
                 answerInput={answerDraft(props, name)}
+                runView={props.runView[name] ?? false}
+                runInput={runFormInput(props, name)}
                 answerScroll={undefined}
               />
             );

@@ -14,6 +14,7 @@ const BADGES: readonly (readonly [string, string])[] = [
   ['RETRY in 3s (attempt 2/5)', 'reconnecting after a drop or a retryable error'],
   ['CLOSED (reason)', 'ended: stream ended, limit reached, 204, or stopped with s'],
   ['FAILED (HTTP 401: message)', 'gave up: the error that ended it'],
+  ['WAITING (human input)', 'a Dify run paused on a form: f, then i fills it'],
   ['PAUSED (+N)', 'display paused with p; N events arrived meanwhile'],
 ];
 

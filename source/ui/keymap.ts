@@ -42,7 +42,9 @@ export type Command =
   | {readonly type: 'answer-input'}
   | {readonly type: 'answer-stop'}
   | {readonly type: 'answer-send'}
-  | {readonly type: 'answer-cancel'};
+  | {readonly type: 'answer-cancel'}
+  | {readonly type: 'run-view-toggle'}
+  | {readonly type: 'run-reattach'};
 
 /**
  * How far a scroll command moves a view that shows `page` rows: lines or
@@ -84,6 +86,7 @@ export function keyHelp(glyphs: Glyphs = unicodeGlyphs): readonly KeyHelp[] {
     {keys: 'a / A', action: 'answer view (LLM streams): all panes / the focused pane'},
     {keys: 'h', action: 'answer view: show / hide the reasoning'},
     {keys: 'i / x', action: 'Dify: ask a follow-up (Enter send, Esc cancel) / stop the task'},
+    {keys: 'f / u', action: 'Dify run view: nodes, checks, form (i) / re-attach'},
     {keys: '?', action: 'this help'},
     {keys: 'q or Ctrl-C', action: 'quit (Ctrl-Z: suspend to the shell, fg resumes)'},
     {
@@ -141,6 +144,8 @@ const letters = new Map<string, Command>(
     h: {type: 'reasoning'},
     i: {type: 'answer-input'},
     x: {type: 'answer-stop'},
+    f: {type: 'run-view-toggle'},
+    u: {type: 'run-reattach'},
     '?': {type: 'help'},
   } satisfies Record<string, Command>),
 );

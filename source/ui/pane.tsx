@@ -9,6 +9,8 @@ import {useStreamSnapshot} from './hooks/use-stream-snapshot.js';
 import {paneBodies, type PaneBodyKind} from './pane-body.js';
 import {paneChrome, PaneCounters} from './pane-counters.js';
 import {PaneTitle} from './pane-title.js';
+import {RunBody} from './run/run-body.js';
+import {runWarnings} from './run/run-lines.js';
 import type {RequestView} from '../core/diagnostics/request-view.js';
 import {detailLines} from './diagnostics/detail-lines.js';
 import {DiagnosticsBody} from './diagnostics/diagnostics-body.js';
@@ -48,6 +50,14 @@ export type PaneProps = {
   readonly answerInput: LineEdit | undefined;
   /** Zoomed answer view: first visible transcript row (undefined = follow the end). */
   readonly answerScroll: number | undefined;
+  /** Show the Dify run view (`f`) instead of events or the answer. */
+  readonly runView?: boolean;
+  /** Zoomed run view: the selected node row. */
+  readonly runSelected?: number;
+  /** Zoomed run view: the selected node's details are open at this row. */
+  readonly runDetailOffset?: number;
+  /** The human input form being filled in this pane (its line and what it asks). */
+  readonly runInput?: {readonly line: LineEdit; readonly prompt: string};
   /** Zoomed: the details view (diagnostics) is open at this row. */
   readonly diagnosticsOffset?: number;
   /** The request the stream sends, for the details view. */
@@ -98,17 +108,26 @@ export const Pane = memo(function Pane(props: PaneProps) {
   const entries = filtered.entries;
   const zoom = props.zoomed ? zoomWindow(entries, props.selection, bodyHeight) : undefined;
   const prettyEntry = props.zoomed ? entryBySeq(snapshot.entries, props.prettySeq) : undefined;
-  const answer = useAnswerLayout(props.store, props.name, props.answerView && !prettyEntry, {
-    width,
-    height: bodyHeight,
-    reasoning: props.reasoning,
-    input: props.answerInput,
-    scrollTop: props.zoomed ? props.answerScroll : undefined,
-  });
+  const answer = useAnswerLayout(
+    props.store,
+    props.name,
+    props.answerView && !prettyEntry && props.runView !== true,
+    {
+      width,
+      height: bodyHeight,
+      reasoning: props.reasoning,
+      input: props.answerInput,
+      scrollTop: props.zoomed ? props.answerScroll : undefined,
+    },
+  );
+  const run = props.runView === true && !prettyEntry ? snapshot.difyRun?.current : undefined;
   const kind: PaneBodyKind = prettyEntry ? 'pretty' : answer ? 'answer' : 'events';
   const Body = paneBodies[kind];
   let status = '';
-  if (answer)
+  if (run) status = 'run';
+  else if (snapshot.difyRun && runWarnings(snapshot.difyRun.current, now) > 0)
+    status = `run: ${runWarnings(snapshot.difyRun.current, now)} warnings (f)`;
+  else if (answer)
     status = `answer${props.zoomed ? ` ${answerScrollStatus(answer, glyphs)}` : ''}`.trim();
   else if (zoom && !prettyEntry)
     status = zoomStatus(entries.length, zoom.selected, zoom.following, zoom.newer, glyphs);
@@ -151,6 +170,16 @@ export const Pane = memo(function Pane(props: PaneProps) {
           offset={props.diagnosticsOffset ?? 0}
           width={width}
           height={bodyHeight}
+        />
+      ) : run && bodyHeight > 0 ? (
+        <RunBody
+          run={run}
+          width={width}
+          height={bodyHeight}
+          now={now}
+          selected={props.zoomed ? props.runSelected : undefined}
+          input={props.runInput}
+          detailOffset={props.zoomed ? props.runDetailOffset : undefined}
         />
       ) : bodyHeight > 0 ? (
         <Body

@@ -10,6 +10,7 @@ import {anchoredStdout} from './anchored-stdout.js';
 import {App} from './app.js';
 import {osc52} from './clipboard.js';
 import {createDashboardControls} from './dashboard-controls.js';
+import {trackReattach} from './reattach-tracker.js';
 import type {PaneView} from './state/ui-state.js';
 import {createStreamRuns} from './stream-runs.js';
 import {enterTerminal} from './terminal-session.js';
@@ -112,6 +113,8 @@ export async function runDashboard(options: RunDashboardOptions): Promise<Dashbo
     streams.map((stream) => [stream.name, optionsOf(stream.name).view ?? 'events'] as const),
   );
   const detach = store.attach(streams);
+  // After the store's own listeners, so it has folded each record first.
+  const untrack = streams.map((stream) => trackReattach(stream, store));
   const runs = createStreamRuns(streams);
 
   type Outcome = {code: number; error?: unknown; signal?: boolean};
@@ -246,6 +249,7 @@ export async function runDashboard(options: RunDashboardOptions): Promise<Dashbo
   } finally {
     restore();
     detach();
+    for (const stop of untrack) stop();
     store.dispose();
     for (const [signal, handler] of signalHandlers) signals.off(signal, handler);
     process.off('uncaughtException', onCrash);

@@ -29,11 +29,12 @@ async function shippedProfiles(): Promise<string[]> {
 }
 
 describe('shipped example profiles', () => {
-  test('the five examples are there', async () => {
+  test('the six examples are there', async () => {
     expect((await shippedProfiles()).sort()).toEqual([
       'demo.yaml',
       'diagnostics.yaml',
       'dify-chatflow.yaml',
+      'dify-run.yaml',
       'feed.yaml',
       'openai.yaml',
     ]);

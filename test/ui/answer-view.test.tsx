@@ -200,13 +200,13 @@ describe('answer view', () => {
 
   it('the help lists the answer keys', async () => {
     const app = await renderApp(makeStore(['chat'], 100, {chat: 'dify'}), {
-      size: {columns: 100, rows: 30},
+      size: {columns: 100, rows: 32},
     });
     const frame = await app.press('?');
     for (const text of ['a / A', 'answer view (LLM streams)', 'h ', 'reasoning', 'i / x', 'Dify']) {
       expect(frame).toContain(text);
     }
-    // Everything fits 100x30: the last badge line too.
+    // Everything fits 100x32: the last badge line too.
     expect(frame).toContain('PAUSED (+N)');
   });
 });

@@ -91,6 +91,15 @@ function setup(stream: FakeDify, stopWaitMs = 1000) {
 const CHAT_URL = 'http://127.0.0.1/v1/chat-messages';
 
 describe('dashboard controls for Dify', () => {
+  it('re-attach needs a stream that can: it says so instead', () => {
+    const stream = fakeDify('chat', CHAT_URL);
+    const {controls} = setup(stream);
+    expect(controls.reattach('chat')).toEqual({
+      ok: false,
+      message: 'chat: cannot re-attach (not a Dify stream)',
+    });
+  });
+
   it('sends a follow-up in the same conversation, the rest of the body as before', async () => {
     const stream = fakeDify('chat', CHAT_URL);
     const {store, runs, controls} = setup(stream);

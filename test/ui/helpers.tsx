@@ -45,6 +45,14 @@ export function fakeControls(): FakeControls {
         }),
         lastEventId,
       ),
+    submitForm: async (name, submission) => {
+      calls.push(`submit-form ${name}: ${submission.action} ${JSON.stringify(submission.inputs)}`);
+      return {ok: true, message: `form submitted (${submission.action})`};
+    },
+    reattach: (name) => {
+      calls.push(`reattach ${name}`);
+      return {ok: true, message: `${name}: re-attaching`};
+    },
     copyToClipboard: (text) => {
       calls.push(`copy ${text}`);
       return true;

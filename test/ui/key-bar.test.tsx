@@ -42,7 +42,7 @@ describe('key bar', () => {
   it('drops the least important hints first, then shortens', () => {
     const full = keyHints(200, false);
     expect(full).toBe(
-      'Tab focus · Enter zoom · a answer · p pause · r reconnect · / filter · ? help · q quit',
+      'Tab focus · Enter zoom · a answer · p pause · r reconnect · / filter · f run · ? help · q quit',
     );
     expect(keyHints(40, false)).toBe('Tab focus · Enter zoom · ? help · q quit');
     expect(keyHints(30, false)).toBe('Tab focus · ? help · q quit');

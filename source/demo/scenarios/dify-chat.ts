@@ -3,6 +3,8 @@ import {openSse} from '../context.js';
 import {readJsonObject} from '../http-helpers.js';
 import {answerDifyBlocking} from './dify-blocking.js';
 import {checkDifyAuth, sendDifyBadJson, sendDifyError} from './dify-errors.js';
+import {flowPlanFor} from './dify-flow-plan.js';
+import {startFlowRun} from './dify-flow-stream.js';
 import {planDifyRun} from './dify-plan.js';
 import {acceptChatRequest} from './dify-request.js';
 import {DifyRun} from './dify-run.js';
@@ -11,6 +13,7 @@ import {DifyRun} from './dify-run.js';
  * POST /v1/chat-messages: the Dify chatflow (advanced-chat) Service API.
  * Errors before the stream are Dify's JSON envelope; `response_mode:
  * "streaming"` streams the run, anything else answers in one JSON body.
+ * Some words in the query pick a richer flow (dify-flow-plan.ts).
  */
 export const difyChat: RouteHandler = async (context, {req, res}) => {
   if (!checkDifyAuth(req, res)) return;
@@ -27,6 +30,11 @@ export const difyChat: RouteHandler = async (context, {req, res}) => {
     return;
   }
   const {request} = accepted;
+  const flow = flowPlanFor(request.query);
+  if (flow !== undefined && request.streaming) {
+    await startFlowRun(context, res, request, flow);
+    return;
+  }
   const plan = planDifyRun(request);
   if (!request.streaming) {
     await answerDifyBlocking(context, res, request, plan);

@@ -47,6 +47,43 @@ export type DifyWorkflowResult = {
   readonly finishedAt: number;
 };
 
+export type DifyIterationResult = {
+  readonly inputs: Record<string, unknown>;
+  readonly outputs: Record<string, unknown>;
+  readonly elapsedTime: number;
+  readonly totalTokens: number;
+  readonly steps: number;
+  readonly createdAt: number;
+  readonly finishedAt: number;
+};
+
+/** A human input node's form, as `human_input_required` describes it. */
+export type DifyHumanInputForm = {
+  readonly formId: string;
+  readonly formToken: string;
+  readonly nodeId: string;
+  readonly nodeTitle: string;
+  readonly formContent: string;
+  readonly inputs: ReadonlyArray<Record<string, unknown>>;
+  readonly actions: ReadonlyArray<{id: string; title: string; button_style: string}>;
+  readonly defaults: Record<string, unknown>;
+  /** Unix seconds. */
+  readonly expirationTime: number;
+};
+
+export type DifyPause = {
+  readonly elapsedTime: number;
+  readonly totalTokens: number;
+  readonly totalSteps: number;
+};
+
+export type DifyFormFilled = {
+  readonly renderedContent: string;
+  readonly actionId: string;
+  readonly actionText: string;
+  readonly submittedData: Record<string, unknown>;
+};
+
 type Payload = Record<string, unknown>;
 
 export function createDifyEvents(ids: DifyIds) {
@@ -71,6 +108,13 @@ export function createDifyEvents(ids: DifyIds) {
     predecessor_node_id: node.predecessorNodeId,
   });
 
+  const iterationBase = (node: DifyNode): Payload => ({
+    id: node.executionId,
+    node_id: node.nodeId,
+    node_type: node.nodeType,
+    title: node.title,
+  });
+
   return {
     workflowStarted: (inputs: Payload): Payload =>
       workflowEvent('workflow_started', {
@@ -80,18 +124,22 @@ export function createDifyEvents(ids: DifyIds) {
         created_at: ids.createdAt,
         reason: 'initial',
       }),
-    nodeStarted: (node: DifyNode, createdAt: number): Payload =>
+    nodeStarted: (node: DifyNode, createdAt: number, iterationId: string | null = null): Payload =>
       workflowEvent('node_started', {
         ...nodeBase(node),
         inputs: null,
         inputs_truncated: false,
         created_at: createdAt,
         extras: {},
-        iteration_id: null,
+        iteration_id: iterationId,
         loop_id: null,
         agent_strategy: null,
       }),
-    nodeFinished: (node: DifyNode, result: DifyNodeResult): Payload =>
+    nodeFinished: (
+      node: DifyNode,
+      result: DifyNodeResult,
+      iterationId: string | null = null,
+    ): Payload =>
       workflowEvent('node_finished', {
         ...nodeBase(node),
         inputs: result.inputs,
@@ -107,8 +155,75 @@ export function createDifyEvents(ids: DifyIds) {
         created_at: result.createdAt,
         finished_at: result.finishedAt,
         files: [],
-        iteration_id: null,
+        iteration_id: iterationId,
         loop_id: null,
+      }),
+    iterationStarted: (node: DifyNode, createdAt: number, length: number, inputs: Payload) =>
+      workflowEvent('iteration_started', {
+        ...iterationBase(node),
+        created_at: createdAt,
+        extras: {},
+        metadata: {iterator_length: length},
+        inputs,
+        inputs_truncated: false,
+      }),
+    iterationNext: (node: DifyNode, createdAt: number, index: number): Payload =>
+      workflowEvent('iteration_next', {
+        ...iterationBase(node),
+        index,
+        created_at: createdAt,
+        extras: {},
+      }),
+    iterationCompleted: (node: DifyNode, result: DifyIterationResult): Payload =>
+      workflowEvent('iteration_completed', {
+        ...iterationBase(node),
+        outputs: result.outputs,
+        outputs_truncated: false,
+        created_at: result.createdAt,
+        extras: {},
+        inputs: result.inputs,
+        inputs_truncated: false,
+        status: 'succeeded',
+        error: null,
+        elapsed_time: result.elapsedTime,
+        total_tokens: result.totalTokens,
+        execution_metadata: {total_tokens: result.totalTokens},
+        finished_at: result.finishedAt,
+        steps: result.steps,
+      }),
+    humanInputRequired: (form: DifyHumanInputForm): Payload =>
+      workflowEvent('human_input_required', {
+        form_id: form.formId,
+        node_id: form.nodeId,
+        node_title: form.nodeTitle,
+        form_content: form.formContent,
+        inputs: form.inputs,
+        actions: form.actions,
+        display_in_ui: false,
+        form_token: form.formToken,
+        resolved_default_values: form.defaults,
+        expiration_time: form.expirationTime,
+      }),
+    workflowPaused: (form: DifyHumanInputForm, pause: DifyPause): Payload =>
+      workflowEvent('workflow_paused', {
+        workflow_run_id: ids.workflowRunId,
+        paused_nodes: [form.nodeId],
+        outputs: {},
+        reasons: [{TYPE: 'human_input_required', form_id: form.formId, node_id: form.nodeId}],
+        status: 'paused',
+        created_at: ids.createdAt,
+        elapsed_time: pause.elapsedTime,
+        total_tokens: pause.totalTokens,
+        total_steps: pause.totalSteps,
+      }),
+    humanInputFormFilled: (form: DifyHumanInputForm, filled: DifyFormFilled): Payload =>
+      workflowEvent('human_input_form_filled', {
+        node_id: form.nodeId,
+        node_title: form.nodeTitle,
+        rendered_content: filled.renderedContent,
+        action_id: filled.actionId,
+        action_text: filled.actionText,
+        submitted_data: filled.submittedData,
       }),
     message: (answer: string): Payload => ({
       ...envelope('message'),

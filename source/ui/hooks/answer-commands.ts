@@ -4,6 +4,7 @@ import {answerLayoutOf} from '../answer/layout.js';
 import {paneChrome} from '../pane-counters.js';
 import {answerDraft, focusedName} from '../state/ui-state.js';
 import type {ControlResult} from '../controls.js';
+import {sendFormLine, startFormFill} from './run-commands.js';
 import type {CommandContext} from './use-key-handler.js';
 
 /** The answer view's keys: a/A, h, i (and the input line), x, and scrolling a zoomed answer. */
@@ -122,6 +123,8 @@ export function runAnswerCommand(context: CommandContext, command: AnswerCommand
     case 'reasoning':
       return dispatch({type: 'reasoning-toggle'});
     case 'answer-input': {
+      const focused = focusedName(context.state);
+      if (focused !== undefined && startFormFill(context, focused)) return;
       const name = difyStream(context, 'i');
       if (name !== undefined) dispatch({type: 'answer-input-start', name});
       return;
@@ -139,7 +142,7 @@ export function runAnswerCommand(context: CommandContext, command: AnswerCommand
     case 'answer-cancel':
       return dispatch({type: 'answer-input-close'});
     case 'answer-send':
-      return send(context);
+      return context.state.answerInput?.form ? sendFormLine(context) : send(context);
     default:
       return assertNever(command, 'answer command');
   }

@@ -16,6 +16,7 @@ import {activeFilter, focusedName, inputMode, type UiState} from '../state/ui-st
 import type {Glyphs} from '../theme.js';
 import {entryBySeq, firstSeq, moveSelection, prettyRows, selectedIndex} from '../zoom-model.js';
 import {isAnswerCommand, runAnswerCommand, scrollAnswer, scrollsAnswer} from './answer-commands.js';
+import {isRunCommand, runRunCommand, scrollRun, showsRun, toggleRunDetail} from './run-commands.js';
 import {copyCurl, scrollDiagnostics, toggleDiagnostics} from './diagnostics-commands.js';
 
 export type CommandContext = {
@@ -137,7 +138,9 @@ function isSimple(command: Command): command is Extract<Command, {type: SimpleCo
 /** Carries out one command against the UI state, the store and the streams. */
 export function runCommand(context: CommandContext, command: Command): void {
   const {state, dispatch, store, controls, layout} = context;
+  if (command.type === 'zoom' && toggleRunDetail(context)) return;
   if (isSimple(command)) return dispatch({type: simpleActions[command.type]});
+  if (isRunCommand(command)) return runRunCommand(context, command);
   if (isAnswerCommand(command)) return runAnswerCommand(context, command);
   const name = focusedName(state) ?? '';
   switch (command.type) {
@@ -184,6 +187,13 @@ export function runCommand(context: CommandContext, command: Command): void {
       if (state.help) return scrollHelp(context, command);
       if (state.pretty) return scrollPretty(context, name, command);
       if (state.diagnostics) return scrollDiagnostics(context, name, command);
+      if (state.runDetail) {
+        // A big step for g/G: the body clamps what it shows.
+        const delta = Math.max(-1e6, Math.min(1e6, scrollDelta(command, 10)));
+        return dispatch({type: 'run-detail-scroll', delta});
+      }
+      if (state.view === 'zoom' && showsRun(context, name))
+        return scrollRun(context, name, command);
       if (scrollsAnswer(context, name)) return scrollAnswer(context, name, command);
       if (state.view === 'zoom') return scrollZoom(context, name, command);
       return;

@@ -1,3 +1,4 @@
+import type {RunFormFill} from './ui-state.js';
 import type {EditOp} from './line-editor.js';
 
 export type Direction = 'left' | 'right' | 'up' | 'down';
@@ -42,5 +43,12 @@ export type UiAction =
   /** Closes the follow-up input; `sent` goes into its history. */
   | {readonly type: 'answer-input-close'; readonly sent?: string}
   | {readonly type: 'answer-scroll'; readonly name: string; readonly top: number | undefined}
+  | {readonly type: 'run-view-toggle'}
+  | {readonly type: 'run-select'; readonly name: string; readonly index: number | undefined}
+  | {readonly type: 'run-detail-toggle'; readonly name: string}
+  | {readonly type: 'run-detail-scroll'; readonly delta: number}
+  | {readonly type: 'run-form-start'; readonly name: string; readonly form: RunFormFill}
+  /** The input line's answer to the form's current question; the line starts empty again. */
+  | {readonly type: 'run-form-next'; readonly value: string}
   | {readonly type: 'message'; readonly text: string; readonly level: 'info' | 'error'}
   | {readonly type: 'message-expire'; readonly id: number};

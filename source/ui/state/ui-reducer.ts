@@ -1,6 +1,7 @@
 import {assertNever} from '../assert-never.js';
 import {moveFocus} from '../layout.js';
 import {answerReducer} from './answer-reducer.js';
+import {runReducer} from './run-reducer.js';
 import {
   applyEdit,
   lineOf,
@@ -70,6 +71,7 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
       if (state.help) return {...state, help: false, helpScroll: 0};
       if (state.pretty) return {...state, pretty: undefined};
       if (state.diagnostics) return {...state, diagnostics: undefined};
+      if (state.runDetail) return {...state, runDetail: undefined};
       if (state.view === 'zoom') return {...state, view: 'grid'};
       return state;
     case 'help-toggle':
@@ -154,6 +156,13 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
     case 'answer-input-close':
     case 'answer-scroll':
       return answerReducer(state, action);
+    case 'run-view-toggle':
+    case 'run-select':
+    case 'run-detail-toggle':
+    case 'run-detail-scroll':
+    case 'run-form-start':
+    case 'run-form-next':
+      return runReducer(state, action);
     case 'message': {
       const id = state.messageCount + 1;
       return {...state, messageCount: id, message: {id, text: action.text, level: action.level}};

@@ -23,8 +23,24 @@ export type PrettyView = {
 /** The details view of the focused pane (`D`): its first visible row. */
 export type DiagnosticsView = {readonly offset: number};
 
-/** The follow-up question being typed (its text is `draft`). */
-export type AnswerInput = LineEdit & {readonly name: string};
+/**
+ * A Dify human input form being filled in the run view: the fields are asked
+ * one by one on the input line, then the action; `values` holds the answers so far.
+ */
+export type RunFormFill = {
+  readonly formToken: string;
+  readonly fields: readonly string[];
+  readonly actions: readonly string[];
+  readonly values: readonly string[];
+};
+
+/** The follow-up question being typed (its text is `draft`), or a form being filled. */
+export type AnswerInput = LineEdit & {readonly name: string; readonly form?: RunFormFill};
+
+/** What the input line asks for while a form is filled: the next field, then the action. */
+export function formPrompt(form: RunFormFill): string {
+  return form.fields[form.values.length] ?? `action (${form.actions.join('/')})`;
+}
 
 /** Earlier entries of the text inputs, oldest first, for ↑/↓ (this session only). */
 export type InputHistory = {
@@ -64,6 +80,12 @@ export type UiState = {
   readonly answerInput: AnswerInput | undefined;
   /** First visible transcript row per pane in the zoomed answer view; absent = follow the end. */
   readonly answerScroll: Readonly<Record<string, number>>;
+  /** Panes switched to the Dify run view (`f`). */
+  readonly runView: Readonly<Record<string, boolean>>;
+  /** The selected node row per pane in the zoomed run view; absent = none. */
+  readonly runSelected: Readonly<Record<string, number>>;
+  /** The selected node's inputs / process data / outputs / error (Enter), at this row. */
+  readonly runDetail: {readonly name: string; readonly offset: number} | undefined;
   readonly history: InputHistory;
   readonly message: Message | undefined;
   /** Messages shown so far: gives each message its own id. */
@@ -103,6 +125,9 @@ export function initialUiState(
     reasoning: false,
     answerInput: undefined,
     answerScroll: {},
+    runView: {},
+    runSelected: {},
+    runDetail: undefined,
     history: {followUp: [], filter: []},
     message: undefined,
     messageCount: 0,
@@ -124,7 +149,20 @@ export function answerDraft(
   state: Pick<UiState, 'answerInput'>,
   name: string,
 ): LineEdit | undefined {
-  return state.answerInput?.name === name ? state.answerInput : undefined;
+  return state.answerInput?.name === name && !state.answerInput.form
+    ? state.answerInput
+    : undefined;
+}
+
+/** The pane's form input line (a form being filled in its run view), if open. */
+export function runFormInput(
+  state: Pick<UiState, 'answerInput'>,
+  name: string,
+): {readonly line: LineEdit; readonly prompt: string} | undefined {
+  const input = state.answerInput;
+  return input?.name === name && input.form
+    ? {line: input, prompt: formPrompt(input.form)}
+    : undefined;
 }
 
 /** Which keymap applies. */

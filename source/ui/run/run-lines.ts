@@ -1,0 +1,285 @@
+import {runChecks, type DifyRun, type RunCheck, type RunNode} from '../../core/dify-run/index.js';
+import {compactLine} from '../../core/display-text.js';
+import {sanitize} from '../../core/sanitize.js';
+import {formatDuration} from '../format.js';
+import type {Segment} from '../line.js';
+import type {Theme} from '../theme.js';
+
+/**
+ * The run view's rows (key `f`), as styled segments: the header line, the
+ * checks as warnings, one row per node execution (nested under iterations
+ * and loops, parallel branches marked), agent steps, and the human input
+ * form. Every server string passes the sanitizer here.
+ */
+
+export type RunRow = {readonly key: string; readonly segments: readonly Segment[]};
+
+const clean = (text: string, max = 200): string => sanitize(compactLine(text, max));
+
+const statusColor = (theme: Theme, status: string): string | undefined => {
+  if (status === 'succeeded') return theme.tone('open');
+  if (status === 'failed' || status === 'exception') return theme.error;
+  if (status === 'stopped' || status === 'paused' || status === 'incomplete') return theme.warn;
+  if (status === 'running') return theme.accent;
+  return theme.muted;
+};
+
+function seconds(value: number | undefined): string | undefined {
+  return value === undefined ? undefined : `${Number(value.toFixed(3))}s`;
+}
+
+function price(value: string | undefined, currency: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  return currency === 'USD' || currency === undefined
+    ? `$${value}`
+    : `${value} ${clean(currency, 8)}`;
+}
+
+export function headerRow(run: DifyRun, now: number, theme: Theme): RunRow {
+  const {header} = run;
+  const sep = ` ${theme.glyphs.separator} `;
+  const elapsed =
+    seconds(header.elapsedSeconds) ??
+    (header.startedAt === undefined
+      ? undefined
+      : formatDuration((header.endedAt ?? now) - header.startedAt));
+  const parts = [
+    header.appType ?? 'dify',
+    header.workflowRunId === undefined ? undefined : `run ${clean(header.workflowRunId, 40)}`,
+    elapsed,
+    header.totalTokens === undefined ? undefined : `${header.totalTokens} tok`,
+    price(header.totalPrice, header.currency),
+    header.totalSteps === undefined ? undefined : `${header.totalSteps} steps`,
+    header.clientTtftMs === undefined && header.serverTtftSeconds === undefined
+      ? undefined
+      : `TTFT ${header.clientTtftMs === undefined ? '?' : formatDuration(header.clientTtftMs)} (dify ${seconds(header.serverTtftSeconds) ?? '?'})`,
+  ].filter((part): part is string => part !== undefined);
+  return {
+    key: 'header',
+    segments: [
+      {text: header.status.toUpperCase(), color: statusColor(theme, header.status), bold: true},
+      {text: ` ${parts.join(sep)}`},
+    ],
+  };
+}
+
+export function checkRows(checks: readonly RunCheck[], theme: Theme): RunRow[] {
+  return checks.map((check, index) => ({
+    key: `check-${index}`,
+    segments: [
+      {
+        text: `${theme.glyphs.finding} ${clean(check.message, 300)}`,
+        color:
+          check.severity === 'error'
+            ? theme.error
+            : check.severity === 'warn'
+              ? theme.warn
+              : theme.muted,
+      },
+    ],
+  }));
+}
+
+function nodeRow(node: RunNode, now: number, theme: Theme, selected: boolean): RunRow {
+  const indent = '  '.repeat(node.depth);
+  const step = node.nesting?.step === undefined ? '' : `#${node.nesting.step} `;
+  const branch = node.parallel === undefined ? '' : `${theme.glyphs.bullet === '·' ? '‖' : '||'} `;
+  const elapsed =
+    node.status === 'running'
+      ? formatDuration((node.finishedAt ?? now) - node.startedAt)
+      : (seconds(node.elapsedSeconds) ??
+        (node.finishedAt === undefined ? '' : formatDuration(node.finishedAt - node.startedAt)));
+  const steps =
+    node.kind === 'node'
+      ? ''
+      : ` ${node.step === undefined ? '' : `${node.step}/`}${node.steps ?? '?'} steps`;
+  const extras = [
+    elapsed,
+    node.tokens === undefined ? undefined : `${node.tokens} tok`,
+    price(node.price, node.currency),
+    node.retries > 0 ? `${node.retries} ${node.retries === 1 ? 'retry' : 'retries'}` : undefined,
+  ].filter((part): part is string => part !== undefined && part !== '');
+  const segments: Segment[] = [
+    {text: `${selected ? '>' : ' '} ${indent}${step}${branch}`, color: theme.muted},
+    {text: clean(node.title || node.nodeId, 60), bold: node.kind !== 'node'},
+    {text: ` ${clean(node.nodeType, 24)}${steps}`, color: theme.muted},
+    {text: ` ${node.status}`, color: statusColor(theme, node.status)},
+    {text: extras.length > 0 ? ` ${extras.join(' ')}` : ''},
+  ];
+  if (node.error !== undefined)
+    segments.push({text: ` ${clean(node.error, 200)}`, color: theme.error});
+  return {
+    key: `node-${node.executionId}`,
+    segments: selected ? segments.map((s) => ({...s, inverse: true})) : segments,
+  };
+}
+
+function agentRows(run: DifyRun, theme: Theme): RunRow[] {
+  const rows: RunRow[] = [];
+  if (run.agentPreamble !== '') {
+    rows.push({key: 'agent-pre', segments: [{text: `  ${clean(run.agentPreamble)}`}]});
+  }
+  for (const step of run.agentSteps) {
+    const head = [
+      step.thought === '' ? undefined : clean(step.thought, 120),
+      step.tool === '' ? undefined : `tool ${clean(step.tool, 40)}(${clean(step.toolInput, 80)})`,
+      step.observation === '' ? undefined : `${theme.glyphs.right} ${clean(step.observation, 120)}`,
+    ].filter((part): part is string => part !== undefined);
+    rows.push({
+      key: `agent-${step.id}`,
+      segments: [
+        {text: `  thought ${step.position ?? ''} `, color: theme.accent},
+        {text: head.join(` ${theme.glyphs.separator} `)},
+      ],
+    });
+    if (step.message !== '') {
+      rows.push({
+        key: `agent-msg-${step.id}`,
+        segments: [{text: `    ${clean(step.message)}`, color: theme.muted}],
+      });
+    }
+  }
+  return rows;
+}
+
+/** The form of a run paused on human input, while it waits. */
+export function formRows(run: DifyRun, theme: Theme): RunRow[] {
+  const form = run.humanInput;
+  if (form === undefined || form.state !== 'pending') return [];
+  const rows: RunRow[] = [
+    {
+      key: 'form-title',
+      segments: [
+        {text: `Human input: ${clean(form.nodeTitle, 60)}`, color: theme.warn, bold: true},
+      ],
+    },
+  ];
+  form.formContent
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .slice(0, 6)
+    .forEach((line, index) =>
+      rows.push({key: `form-c${index}`, segments: [{text: `  ${clean(line)}`}]}),
+    );
+  const fields = form.inputs.map((field) => clean(field.outputVariableName, 40)).join(', ');
+  const actions = form.actions.map(
+    (action) => `${clean(action.id, 30)} (${clean(action.title, 30)})`,
+  );
+  rows.push({
+    key: 'form-fields',
+    segments: [{text: `  fields: ${fields || 'none'}`, color: theme.muted}],
+  });
+  rows.push({
+    key: 'form-actions',
+    segments: [{text: `  actions: ${actions.join(', ')}`, color: theme.muted}],
+  });
+  rows.push({
+    key: 'form-hint',
+    segments: [
+      {
+        text:
+          form.formToken === undefined
+            ? '  no form_token (e-mail delivery): fill it where it was sent'
+            : '  i: fill the fields and pick an action (Enter each, Esc cancels)',
+        color: theme.accent,
+      },
+    ],
+  });
+  return rows;
+}
+
+export type RunLines = {readonly pinned: readonly RunRow[]; readonly rows: readonly RunRow[]};
+
+/** Header and checks (pinned), then nodes, agent steps and the form. */
+export function runLines(run: DifyRun, now: number, theme: Theme, selected?: number): RunLines {
+  const checks = runChecks(run, now);
+  const pinned = [headerRow(run, now, theme), ...checkRows(checks, theme)];
+  const rows = [
+    ...run.nodes.map((node, index) =>
+      nodeRow(node, run.header.endedAt ?? now, theme, index === selected),
+    ),
+    ...agentRows(run, theme),
+    ...formRows(run, theme),
+  ];
+  return {pinned, rows};
+}
+
+/** Warnings and errors among the run's checks (the marker on a pane not in the run view). */
+export function runWarnings(run: DifyRun, now: number): number {
+  return runChecks(run, now).filter((check) => check.severity !== 'info').length;
+}
+
+const MAX_PAYLOAD_LINES = 400;
+
+function sizeText(size: number): string {
+  return size < 1024 ? `${size} B` : `${(size / 1024).toFixed(1)} KB`;
+}
+
+/** The selected node's inputs, process data, outputs and error: pretty JSON, sizes, flags. */
+export function nodeDetailRows(node: RunNode, theme: Theme): RunRow[] {
+  const rows: RunRow[] = [
+    {
+      key: 'd-title',
+      segments: [
+        {text: clean(node.title || node.nodeId, 60), bold: true},
+        {
+          text: ` ${clean(node.nodeType, 24)} ${node.status}`,
+          color: statusColor(theme, node.status),
+        },
+        {text: `  Esc back`, color: theme.muted},
+      ],
+    },
+  ];
+  if (node.error !== undefined) {
+    node.error.split('\n').forEach((line, index) =>
+      rows.push({
+        key: `d-err${index}`,
+        segments: [{text: `error: ${clean(line, 400)}`, color: theme.error}],
+      }),
+    );
+  }
+  const details = node.details;
+  if (details === undefined) {
+    rows.push({key: 'd-none', segments: [{text: 'no inputs or outputs yet', color: theme.muted}]});
+    return rows;
+  }
+  const sections = [
+    ['inputs', details.inputs],
+    ['process data', details.processData],
+    ['outputs', details.outputs],
+  ] as const;
+  for (const [label, payload] of sections) {
+    if (payload === undefined) continue;
+    const flags = [sizeText(payload.size), payload.truncated ? 'truncated by Dify' : undefined]
+      .filter((part) => part !== undefined)
+      .join(', ');
+    rows.push({
+      key: `d-${label}`,
+      segments: [{text: `${label} (${flags})`, color: theme.accent, bold: true}],
+    });
+    if (details.dropped) {
+      rows.push({
+        key: `d-${label}-dropped`,
+        segments: [{text: '  (let go to stay within the memory budget)', color: theme.muted}],
+      });
+      continue;
+    }
+    const json = JSON.stringify(payload.value, null, 2) ?? 'null';
+    const lines = json.split('\n');
+    for (const [index, line] of lines.slice(0, MAX_PAYLOAD_LINES).entries()) {
+      rows.push({key: `d-${label}-${index}`, segments: [{text: `  ${sanitize(line)}`}]});
+    }
+    if (lines.length > MAX_PAYLOAD_LINES) {
+      rows.push({
+        key: `d-${label}-more`,
+        segments: [
+          {
+            text: `  ${theme.glyphs.ellipsis} ${lines.length - MAX_PAYLOAD_LINES} more lines`,
+            color: theme.muted,
+          },
+        ],
+      });
+    }
+  }
+  return rows;
+}
