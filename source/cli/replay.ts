@@ -8,7 +8,9 @@ import {reportDashboardResult} from './dashboard-result.js';
 import type {CliIo} from './main.js';
 import {loadReplaySources, type ReplaySource} from './replay-sources.js';
 import {canAddressCursor} from './run-streams.js';
-import {UsageError} from './usage-error.js';
+import {EXIT_USAGE, UsageError} from './usage-error.js';
+import type {AnswerPreset} from '../core/answer/index.js';
+import type {ReplayStream} from '../core/recording/replay-stream.js';
 
 /** --speed bounds: slower than 1/100 or faster than 1000x is a typo, not a wish. */
 const MIN_SPEED = 0.01;
@@ -75,8 +77,25 @@ export async function runReplay(
   if (sources.length === 0) throw new UsageError('replay: the recordings hold no streams');
   const streams = sources.map((source) => source.stream);
   const presets = new Map(sources.map((source) => [source.stream.name, source.answer]));
+  const code = await replayInto(sources, streams, presets, flags, headless, io, (w) => (writer = w));
+  // A bad line met while playing ended its stream: one line, as a usage error at load would be.
+  const failures = new Set(sources.flatMap((source) => source.stream.failure ?? []));
+  for (const failure of failures) io.stderr.write(`ssedeck: replay: ${sanitize(failure)}\n`);
+  return failures.size > 0 ? EXIT_USAGE : code;
+}
+
+async function replayInto(
+  sources: readonly ReplaySource[],
+  streams: readonly ReplayStream[],
+  presets: ReadonlyMap<string, AnswerPreset>,
+  flags: CommandLine['flags'],
+  headless: boolean,
+  io: CliIo,
+  setWriter: (writer: LineWriter) => void,
+): Promise<number> {
+  let writer: LineWriter;
   if (flags.answer) {
-    writer = createLineWriter(io.stdout);
+    setWriter((writer = createLineWriter(io.stdout)));
     return runAnswerText({
       streams,
       presets,
@@ -87,7 +106,7 @@ export async function runReplay(
     });
   }
   if (headless) {
-    writer = createLineWriter(io.stdout);
+    setWriter((writer = createLineWriter(io.stdout)));
     return runHeadless({
       streams,
       answerPresets: presets,
