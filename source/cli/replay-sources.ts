@@ -56,7 +56,7 @@ export type CaptureOptions = {
 };
 
 /** One stream of a file: its header entry and where its records come from. */
-type FileStream = {
+export type FileStream = {
   readonly header: RecordedStream;
   readonly source: (rename: string | undefined) => RecordSource;
 };
@@ -66,7 +66,7 @@ type FileStream = {
  * when played, never loaded whole) or else a raw SSE capture named after the
  * file (read whole, decoded once).
  */
-function openFile(
+export function openFile(
   file: string,
   cwd: string,
   capture: CaptureOptions,

@@ -51,6 +51,8 @@ export async function runStreams(cli: CommandLine, io: CliIo): Promise<number> {
   if (flags.json && flags.answer) throw new UsageError('--json and --answer: choose one');
   if (flags.speed !== undefined || flags.loop || flags.rate !== undefined)
     throw new UsageError('--speed, --loop and --rate are options of ssedeck replay');
+  if (flags.recording !== undefined)
+    throw new UsageError('--recording is an option of ssedeck serve (ssedeck serve --recording FILE)');
   const overrides = connectionOverrides(flags, io.cwd);
   const dumb = io.stdout.isTTY && !canAddressCursor(io.env);
   const headless = flags.json || flags.answer || !io.stdout.isTTY || !io.stdin.isTTY || dumb;
