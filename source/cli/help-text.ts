@@ -4,7 +4,7 @@ export const mainHelp = `
   Usage
     $ ssedeck [options] [URL...]          watch streams (dashboard on a terminal, NDJSON otherwise)
     $ ssedeck                             the built-in demo: a local SSE server and its streams
-    $ ssedeck serve [--port N] [--host H] run only the demo server
+    $ ssedeck serve [--port N] [--host H] run only the demo server (--recording FILE: serve a recording)
     $ ssedeck replay FILE... [--speed X]  replay recordings (--record FILE makes them)
     $ ssedeck profiles [init|validate]    list, create or check profiles
     $ ssedeck import-curl '<curl ...>'    turn a "Copy as cURL" command into a profile
@@ -81,16 +81,24 @@ export const mainHelp = `
 const serveHelp = `
   Usage
     $ ssedeck serve [--port N] [--host H]
+    $ ssedeck serve --recording FILE [--port N] [--speed X|max] [--loop]
 
   Runs only the embedded demo server until Ctrl-C (exit 130) or SIGTERM (143).
-  Prints its base URL on stdout and the scenarios on stderr.
+  Prints its base URL on stdout and the scenarios on stderr. With
+  --recording, serves each stream of a recording (--record FILE makes one)
+  as a live SSE endpoint instead, one path per stream (listed on stderr),
+  with its pacing and ids; Last-Event-ID resumes after that id.
 
   Options
     --port N                   port to listen on (default 0: any free port)
     --host H                   address to listen on (default 127.0.0.1)
+    --recording FILE           serve the streams of this recording
+    --speed X|max              its pacing factor, 0.01 to 1000 (default 1)
+    --loop                     start over after the end, on the same connection
 
   Examples
     $ ssedeck serve --port 8787
+    $ ssedeck serve --recording demo.ndjson --speed 2
     $ ssedeck --json --max-duration 5 localhost:8787/ticker
 `;
 
