@@ -6,6 +6,7 @@ export const mainHelp = `
     $ ssedeck                             the built-in demo: a local SSE server and its streams
     $ ssedeck serve [--port N] [--host H] run only the demo server (--recording FILE: serve a recording)
     $ ssedeck replay FILE... [--speed X]  replay recordings (--record FILE makes them)
+    $ ssedeck diff A B                    compare two recordings (answers, timings, Dify nodes)
     $ ssedeck profiles [init|validate]    list, create or check profiles
     $ ssedeck import-curl '<curl ...>'    turn a "Copy as cURL" command into a profile
     $ ssedeck completion bash|zsh|fish    print a shell completion script
@@ -127,6 +128,22 @@ const replayHelp = `
     $ ssedeck replay demo.ndjson --json --speed max --stream dify-chatflow
 `;
 
+const diffHelp = `
+  Usage
+    $ ssedeck diff A B
+
+  Compares two recordings of the same streams (--record FILE makes them): per
+  stream, the answer texts (a word diff: [-removed-] {+added+}), event counts
+  by type, TTFT, total time, tokens, and for Dify the node sequence with each
+  node's status and elapsed time. Exit 0 when every answer is equal, 1 when
+  one differs, 2 for a bad or missing file.
+
+  Examples
+    $ ssedeck -p my-app --stream chat --json --record before.ndjson > /dev/null
+    $ ssedeck -p my-app --stream chat --json --record after.ndjson > /dev/null
+    $ ssedeck diff before.ndjson after.ndjson
+`;
+
 const profilesHelp = `
   Usage
     $ ssedeck profiles                        list the profiles found, with their streams
@@ -181,12 +198,13 @@ const helpHelp = `
   Usage
     $ ssedeck help [COMMAND]
 
-  Prints the help of ssedeck, or of COMMAND (serve, replay, profiles, import-curl, completion).
+  Prints the help of ssedeck, or of COMMAND (serve, replay, diff, profiles, import-curl, completion).
 `;
 
 export const commandHelp: Readonly<Record<string, string>> = {
   serve: serveHelp,
   replay: replayHelp,
+  diff: diffHelp,
   profiles: profilesHelp,
   'import-curl': importCurlHelp,
   completion: completionHelp,
