@@ -18,6 +18,8 @@ export type Recorder = {
   waitForDrain(): Promise<void> | undefined;
   /** Stops listening, writes what is pending and closes the file. */
   close(): Promise<void>;
+  /** Bytes written to the file so far. */
+  bytes(): number;
 };
 
 /** How long closing may wait for the disk before giving up on the last lines. */
@@ -56,6 +58,7 @@ export function openRecorder(
       }
     },
     waitForDrain: writer.waitForDrain,
+    bytes: () => output.bytesWritten,
     async close() {
       for (const unsubscribe of unsubscribes.splice(0)) unsubscribe();
       await writer.end(CLOSE_TIMEOUT_MS);

@@ -75,10 +75,10 @@ function pad(value: number): string {
 }
 
 /** "ssedeck-export-<name>-20261121-100000.ndjson" (the .gitignore knows this pattern). */
-export function defaultExportFileName(stream: string, now: Date): string {
+export function defaultExportFileName(stream: string, now: Date, kind = 'export'): string {
   const safeName = stream.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 64) || 'stream';
   const stamp =
     `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}` +
     `-${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}`;
-  return `ssedeck-export-${safeName}-${stamp}.ndjson`;
+  return `ssedeck-${kind}-${safeName}-${stamp}.ndjson`;
 }
