@@ -70,10 +70,9 @@ export function keyHelp(glyphs: Glyphs = unicodeGlyphs): readonly KeyHelp[] {
       keys: 'j/k PgUp/PgDn g/G',
       action: `zoomed: scroll by line (also ${up}/${down}) / page, g oldest, G follow newest`,
     },
-    {keys: 'y / e', action: 'pretty-print the selected event (JSON) / export the buffer to NDJSON'},
     {
-      keys: 'o / O',
-      action: 'start / stop recording all panes / the focused pane (replay it later)',
+      keys: 'y / e / o O',
+      action: 'pretty-print the event (JSON) / export to NDJSON / record all / this pane',
     },
     {keys: 'Esc', action: 'back (close pretty view, help, filter input, zoom)'},
     {keys: 'p', action: 'pause / resume the pane (the stream keeps running)'},
