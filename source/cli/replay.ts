@@ -77,7 +77,15 @@ export async function runReplay(
   if (sources.length === 0) throw new UsageError('replay: the recordings hold no streams');
   const streams = sources.map((source) => source.stream);
   const presets = new Map(sources.map((source) => [source.stream.name, source.answer]));
-  const code = await replayInto(sources, streams, presets, flags, headless, io, (w) => (writer = w));
+  const code = await replayInto(
+    sources,
+    streams,
+    presets,
+    flags,
+    headless,
+    io,
+    (w) => (writer = w),
+  );
   // A bad line met while playing ended its stream: one line, as a usage error at load would be.
   const failures = new Set(sources.flatMap((source) => source.stream.failure ?? []));
   for (const failure of failures) io.stderr.write(`ssedeck: replay: ${sanitize(failure)}\n`);
