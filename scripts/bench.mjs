@@ -12,6 +12,7 @@ import {floodRun, idleCpuRun, idleRssRun, manyEventsRun} from './bench/dashboard
 import {bigEventRun, decoderRun, engineRun} from './bench/engine.mjs';
 import {startFloodServer} from './bench/flood-server.mjs';
 import {table, writeJson} from './bench/report.mjs';
+import {replayRuns} from './bench/replay.mjs';
 import {percentile, summarize} from './bench/stats.mjs';
 import {throughputRuns} from './bench/throughput.mjs';
 
@@ -81,6 +82,34 @@ try {
       results.map((r) => r.cpu),
     );
   }
+
+  const replay = await replayRuns(server, config, repoRoot, runs, progress);
+  const headlessRate = measures.find((m) => m.key === 'headless1').median;
+  const events = config.replayEvents.toLocaleString('en-US');
+  const replayMeasure = add(
+    'replay',
+    `replay --json --speed max, ${events} events (vs headless 1)`,
+    'ev/s',
+    replay.runs.map((r) => r.rate),
+    {recordingBytes: replay.bytes, note: 'ratio: to the headless --json 1-stream median'},
+  );
+  replayMeasure.ratio = replayMeasure.median / headlessRate;
+  add(
+    'replayRss',
+    '  replay: peak RSS',
+    'MiB',
+    replay.runs.map((r) => r.rss),
+  );
+  const recordMeasure = add(
+    'recordHeadless',
+    `headless --json --record, 1 stream (vs headless 1)`,
+    'ev/s',
+    [replay.recordRate],
+    {
+      note: 'one run: the one that makes the recording; ratio: to the headless --json 1-stream median',
+    },
+  );
+  recordMeasure.ratio = recordMeasure.median / headlessRate;
 
   const pressesPerRun = Math.ceil(config.keyPresses / runs);
   const flood = await repeat('dashboard, 8 flooding streams, 160x48 pty', runs, () =>

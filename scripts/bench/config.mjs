@@ -45,5 +45,7 @@ export const config = {
   idleEveryMs: quick ? 300 : 5000,
   decoderEvents: quick ? 20_000 : 200_000,
   engineEvents: quick ? 5_000 : 500_000,
+  // Replay: a recording of this many events, replayed with --json --speed max.
+  replayEvents: quick ? 20_000 : 1_000_000,
   startTimeoutMs: 20_000,
 };

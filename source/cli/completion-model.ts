@@ -27,6 +27,7 @@ const valueSources: Record<string, CompletionFlag['values']> = {
   cacert: 'files',
   out: 'files',
   record: 'files',
+  recording: 'files',
 };
 
 export function completionFlags(): CompletionFlag[] {

@@ -47,6 +47,7 @@ export const flagDefinitions = {
   host: {type: 'string'},
   out: {type: 'string'},
   record: {type: 'string'},
+  recording: {type: 'string'},
   speed: {type: 'string'},
   rate: {type: 'string'},
   loop: {type: 'boolean', default: false},

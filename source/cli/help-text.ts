@@ -4,8 +4,9 @@ export const mainHelp = `
   Usage
     $ ssedeck [options] [URL...]          watch streams (dashboard on a terminal, NDJSON otherwise)
     $ ssedeck                             the built-in demo: a local SSE server and its streams
-    $ ssedeck serve [--port N] [--host H] run only the demo server
+    $ ssedeck serve [--port N] [--host H] run only the demo server (--recording FILE: serve a recording)
     $ ssedeck replay FILE... [--speed X]  replay recordings (--record FILE makes them)
+    $ ssedeck diff A B                    compare two recordings (answers, timings, Dify nodes)
     $ ssedeck profiles [init|validate]    list, create or check profiles
     $ ssedeck import-curl '<curl ...>'    turn a "Copy as cURL" command into a profile
     $ ssedeck completion bash|zsh|fish    print a shell completion script
@@ -85,16 +86,24 @@ export const mainHelp = `
 const serveHelp = `
   Usage
     $ ssedeck serve [--port N] [--host H]
+    $ ssedeck serve --recording FILE [--port N] [--speed X|max] [--loop]
 
   Runs only the embedded demo server until Ctrl-C (exit 130) or SIGTERM (143).
-  Prints its base URL on stdout and the scenarios on stderr.
+  Prints its base URL on stdout and the scenarios on stderr. With
+  --recording, serves each stream of a recording (--record FILE makes one)
+  as a live SSE endpoint instead, one path per stream (listed on stderr),
+  with its pacing and ids; Last-Event-ID resumes after that id.
 
   Options
     --port N                   port to listen on (default 0: any free port)
     --host H                   address to listen on (default 127.0.0.1)
+    --recording FILE           serve the streams of this recording
+    --speed X|max              its pacing factor, 0.01 to 1000 (default 1)
+    --loop                     start over after the end, on the same connection
 
   Examples
     $ ssedeck serve --port 8787
+    $ ssedeck serve --recording demo.ndjson --speed 2
     $ ssedeck --json --max-duration 5 localhost:8787/ticker
 `;
 
@@ -122,6 +131,22 @@ const replayHelp = `
     $ ssedeck -p demo --json --max-duration 10 --record demo.ndjson > /dev/null
     $ ssedeck replay demo.ndjson --speed 4
     $ ssedeck replay demo.ndjson --json --speed max --stream dify-chatflow
+`;
+
+const diffHelp = `
+  Usage
+    $ ssedeck diff A B
+
+  Compares two recordings of the same streams (--record FILE makes them): per
+  stream, the answer texts (a word diff: [-removed-] {+added+}), event counts
+  by type, TTFT, total time, tokens, and for Dify the node sequence with each
+  node's status and elapsed time. Exit 0 when every answer is equal, 1 when
+  one differs, 2 for a bad or missing file.
+
+  Examples
+    $ ssedeck -p my-app --stream chat --json --record before.ndjson > /dev/null
+    $ ssedeck -p my-app --stream chat --json --record after.ndjson > /dev/null
+    $ ssedeck diff before.ndjson after.ndjson
 `;
 
 const profilesHelp = `
@@ -178,12 +203,13 @@ const helpHelp = `
   Usage
     $ ssedeck help [COMMAND]
 
-  Prints the help of ssedeck, or of COMMAND (serve, replay, profiles, import-curl, completion).
+  Prints the help of ssedeck, or of COMMAND (serve, replay, diff, profiles, import-curl, completion).
 `;
 
 export const commandHelp: Readonly<Record<string, string>> = {
   serve: serveHelp,
   replay: replayHelp,
+  diff: diffHelp,
   profiles: profilesHelp,
   'import-curl': importCurlHelp,
   completion: completionHelp,

@@ -124,6 +124,10 @@ async function dispatch(cli: CommandLine, io: CliIo): Promise<number> {
       const {runReplay} = await import('./replay.js');
       return runReplay(rest, cli, io);
     }
+    case 'diff': {
+      const {runDiff} = await import('./diff.js');
+      return runDiff(rest, io);
+    }
     case 'completion': {
       const {runCompletion} = await import('./completion.js');
       return runCompletion(rest, io);

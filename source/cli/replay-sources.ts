@@ -1,10 +1,11 @@
-import {readFileSync} from 'node:fs';
+import {closeSync, openSync, readFileSync, readSync} from 'node:fs';
 import {basename, resolve} from 'node:path';
 import {answerPresets, type AnswerPreset} from '../core/answer/index.js';
-import {loadRecording, RecordingError, type LoadedRecording} from '../core/recording/load.js';
+import type {RecordedStream} from '../core/recording/format.js';
+import {readRecordingHead, RecordingError} from '../core/recording/load.js';
+import {arraySource, fileSource, type RecordSource} from '../core/recording/record-source.js';
 import {loadSseCapture} from '../core/recording/sse-capture.js';
 import {ReplayStream, type ReplayOptions} from '../core/recording/replay-stream.js';
-import type {StreamRecord} from '../core/records.js';
 import {parseStreamSpec, resolveStreamSpec, type ResolvedStreamSpec} from '../core/stream-spec.js';
 import {didYouMean} from './suggest.js';
 import {UsageError} from './usage-error.js';
@@ -16,14 +17,19 @@ export type ReplaySource = {
   readonly view: 'events' | 'answer';
 };
 
-/** A file the user named, read whole; a missing or unreadable file is one usage line. */
+/** A missing or unreadable file the user named: one usage line. */
+function unreadable(file: string, error: unknown): UsageError {
+  const code = (error as NodeJS.ErrnoException).code ?? 'error';
+  const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a directory' : code;
+  return new UsageError(`replay: cannot read ${file} (${why})`);
+}
+
+/** A raw capture, read whole. */
 function readRecordingBytes(file: string, cwd: string): Buffer {
   try {
     return readFileSync(resolve(cwd, file));
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a directory' : code;
-    throw new UsageError(`replay: cannot read ${file} (${why})`);
+    throw unreadable(file, error);
   }
 }
 
@@ -41,10 +47,6 @@ function resolvedSpec(name: string, method: string, url: string): ResolvedStream
 const presetOf = (preset: string): AnswerPreset =>
   (answerPresets as readonly string[]).includes(preset) ? (preset as AnswerPreset) : 'none';
 
-/**
- * Loads each recording and makes one ReplayStream per recorded stream (only
- * `only`, when given). A name seen in an earlier file gets " (2)", " (3)".
- */
 /** Where the bytes of a file that is not a recording go: a raw SSE capture. */
 export type CaptureOptions = {
   /** Events per second (default DEFAULT_CAPTURE_RATE). */
@@ -53,17 +55,85 @@ export type CaptureOptions = {
   readonly preset?: string;
 };
 
-/** A recording (its first line is JSON) or else a raw SSE capture named after the file. */
-function loadFile(file: string, cwd: string, capture: CaptureOptions): LoadedRecording {
+/** One stream of a file: its header entry and where its records come from. */
+export type FileStream = {
+  readonly header: RecordedStream;
+  readonly source: (rename: string | undefined) => RecordSource;
+};
+
+/**
+ * A recording (its first line is JSON: its records are read as a stream
+ * when played, never loaded whole) or else a raw SSE capture named after the
+ * file (read whole, decoded once).
+ */
+export function openFile(
+  file: string,
+  cwd: string,
+  capture: CaptureOptions,
+  warn: (line: string) => void,
+): FileStream[] {
+  const path = resolve(cwd, file);
+  const start = readStart(file, path);
+  if (start.length === 0) throw new RecordingError(`${file}: the file is empty`);
+  if (start.toString('utf8').trimStart().startsWith('{')) {
+    const head = readHead(file, path);
+    const known = new Set(head.streams.map((stream) => stream.name));
+    return head.streams
+      .filter((stream, index) => head.streams.findIndex((s) => s.name === stream.name) === index)
+      .map((header) => ({
+        header,
+        source: (rename) =>
+          fileSource({
+            path,
+            bodyStart: head.bodyStart,
+            label: file,
+            stream: header.name,
+            known,
+            rename,
+            warn,
+          }),
+      }));
+  }
   const bytes = readRecordingBytes(file, cwd);
-  if (bytes.length === 0) throw new RecordingError(`${file}: the file is empty`);
-  const first = bytes.toString('utf8', 0, Math.min(bytes.length, 64)).trimStart();
-  if (first.startsWith('{')) return loadRecording(bytes.toString('utf8'), file);
-  const recording = loadSseCapture(bytes, basename(file), file, capture.rate);
-  const stream = {name: basename(file), method: 'GET', url: '', view: 'events'};
-  return {...recording, streams: [{...stream, preset: capture.preset ?? 'none'}]};
+  const name = basename(file);
+  const records = loadSseCapture(bytes, name, file, capture.rate).records;
+  const header = {name, method: 'GET', url: '', view: 'events', preset: capture.preset ?? 'none'};
+  return [
+    {
+      header,
+      source: (rename) =>
+        arraySource(rename === undefined ? records : records.map((r) => ({...r, stream: rename}))),
+    },
+  ];
 }
 
+/** The first bytes of a file (to tell a recording from a capture); errors as usage lines. */
+function readStart(file: string, path: string): Buffer {
+  let fd;
+  try {
+    fd = openSync(path, 'r');
+    const buffer = Buffer.alloc(64);
+    return buffer.subarray(0, readSync(fd, buffer, 0, 64, 0));
+  } catch (error) {
+    throw unreadable(file, error);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+function readHead(file: string, path: string) {
+  try {
+    return readRecordingHead(path, file);
+  } catch (error) {
+    if (error instanceof RecordingError) throw error;
+    throw unreadable(file, error);
+  }
+}
+
+/**
+ * Opens each recording and makes one ReplayStream per recorded stream (only
+ * `only`, when given). A name seen in an earlier file gets " (2)", " (3)".
+ */
 export function loadReplaySources(
   files: readonly string[],
   only: readonly string[],
@@ -75,36 +145,32 @@ export function loadReplaySources(
 ): ReplaySource[] {
   const sources: ReplaySource[] = [];
   const taken = new Set<string>();
+  const warned = new Set<string>();
+  const warn = (line: string) => {
+    if (warned.has(line)) return;
+    warned.add(line);
+    options.warn(`replay: ${line}`);
+  };
   for (const file of files) {
-    let recording;
+    let streams;
     try {
-      recording = loadFile(file, options.cwd, options.capture ?? {});
+      streams = openFile(file, options.cwd, options.capture ?? {}, warn);
     } catch (error) {
       if (error instanceof RecordingError) throw new UsageError(`replay: ${error.message}`);
       throw error;
     }
-    for (const warning of recording.warnings) options.warn(`replay: ${warning}`);
-    const byStream = new Map<string, StreamRecord[]>();
-    for (const stream of recording.streams) byStream.set(stream.name, []);
-    for (const record of recording.records) {
-      let list = byStream.get(record.stream);
-      if (!list) byStream.set(record.stream, (list = []));
-      list.push(record);
-    }
-    for (const [recordedName, records] of byStream) {
-      const header = recording.streams.find((stream) => stream.name === recordedName);
-      let name = recordedName;
-      for (let copy = 2; taken.has(name); copy++) name = `${recordedName} (${copy})`;
+    for (const {header, source} of streams) {
+      let name = header.name;
+      for (let copy = 2; taken.has(name); copy++) name = `${header.name} (${copy})`;
       taken.add(name);
-      const renamed = name === recordedName ? records : records.map((r) => ({...r, stream: name}));
       sources.push({
         stream: new ReplayStream(
-          resolvedSpec(name, header?.method ?? 'GET', header?.url ?? ''),
-          renamed,
+          resolvedSpec(name, header.method, header.url),
+          source(name === header.name ? undefined : name),
           options,
         ),
-        answer: presetOf(header?.preset ?? 'none'),
-        view: header?.view === 'answer' ? 'answer' : 'events',
+        answer: presetOf(header.preset),
+        view: header.view === 'answer' ? 'answer' : 'events',
       });
     }
   }

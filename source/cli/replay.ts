@@ -8,7 +8,10 @@ import {reportDashboardResult} from './dashboard-result.js';
 import type {CliIo} from './main.js';
 import {loadReplaySources, type ReplaySource} from './replay-sources.js';
 import {canAddressCursor, runTimelineOutput} from './run-streams.js';
-import {UsageError} from './usage-error.js';
+import {EXIT_USAGE, UsageError} from './usage-error.js';
+import type {AnswerPreset} from '../core/answer/index.js';
+import type {ReplayStream} from '../core/recording/replay-stream.js';
+import type {RunTimelineOutput} from '../headless/run-headless.js';
 
 /** --speed bounds: slower than 1/100 or faster than 1000x is a typo, not a wish. */
 const MIN_SPEED = 0.01;
@@ -79,8 +82,35 @@ export async function runReplay(
     throw new UsageError('--run prints on stderr in headless mode: add --json or --answer');
   }
   const runTimeline = runTimelineOutput(flags.run, io);
+  const code = await replayInto(
+    sources,
+    streams,
+    presets,
+    {flags, headless, io, runTimeline},
+    (w) => (writer = w),
+  );
+  // A bad line met while playing ended its stream: one line, as a usage error at load would be.
+  const failures = new Set(sources.flatMap((source) => source.stream.failure ?? []));
+  for (const failure of failures) io.stderr.write(`ssedeck: replay: ${sanitize(failure)}\n`);
+  return failures.size > 0 ? EXIT_USAGE : code;
+}
+
+async function replayInto(
+  sources: readonly ReplaySource[],
+  streams: readonly ReplayStream[],
+  presets: ReadonlyMap<string, AnswerPreset>,
+  mode: {
+    flags: CommandLine['flags'];
+    headless: boolean;
+    io: CliIo;
+    runTimeline: RunTimelineOutput | undefined;
+  },
+  setWriter: (writer: LineWriter) => void,
+): Promise<number> {
+  const {flags, headless, io, runTimeline} = mode;
+  let writer: LineWriter;
   if (flags.answer) {
-    writer = createLineWriter(io.stdout);
+    setWriter((writer = createLineWriter(io.stdout)));
     return runAnswerText({
       streams,
       presets,
@@ -92,7 +122,7 @@ export async function runReplay(
     });
   }
   if (headless) {
-    writer = createLineWriter(io.stdout);
+    setWriter((writer = createLineWriter(io.stdout)));
     return runHeadless({
       streams,
       answerPresets: presets,

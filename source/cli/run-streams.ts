@@ -10,7 +10,7 @@ import {createLineWriter} from '../headless/line-writer.js';
 import {runAnswerText} from '../headless/run-answer-text.js';
 import {findingPrinter} from '../headless/finding-lines.js';
 import {formatResponseHead} from '../headless/response-head.js';
-import type {Recorder} from '../headless/recorder.js';
+import {openRecorder, type Recorder} from '../headless/recorder.js';
 import {runHeadless, type RunTimelineOutput} from '../headless/run-headless.js';
 import {localeIsUtf8} from '../headless/run-timeline.js';
 import {shippedExamplesDir} from '../profiles/resolve.js';
@@ -52,6 +52,10 @@ export async function runStreams(cli: CommandLine, io: CliIo): Promise<number> {
   if (flags.json && flags.answer) throw new UsageError('--json and --answer: choose one');
   if (flags.speed !== undefined || flags.loop || flags.rate !== undefined)
     throw new UsageError('--speed, --loop and --rate are options of ssedeck replay');
+  if (flags.recording !== undefined)
+    throw new UsageError(
+      '--recording is an option of ssedeck serve (ssedeck serve --recording FILE)',
+    );
   const overrides = connectionOverrides(flags, io.cwd);
   const dumb = io.stdout.isTTY && !canAddressCursor(io.env);
   const headless = flags.json || flags.answer || !io.stdout.isTTY || !io.stdin.isTTY || dumb;
@@ -317,6 +321,8 @@ async function runDashboardMode(
     details: options.details,
     stdout: io.stdout,
     stdin: io.stdin,
+    // o / O: a write error ends that recording; the dashboard runs on.
+    openRecorder: (path, recorded) => openRecorder(path, recorded, redact, () => undefined),
   });
   return reportDashboardResult(result, io, redact);
 }

@@ -11,6 +11,12 @@ export async function runServe(flags: Flags, io: CliIo): Promise<number> {
   const port = parseCount('--port', flags.port, {allowZero: true});
   if (port !== undefined && port > 65_535)
     throw new UsageError(`--port: expected 0-65535, got "${flags.port}"`);
+  if (flags.recording !== undefined) {
+    const {runServeRecording} = await import('./serve-recording.js');
+    return runServeRecording(flags.recording, flags, port, io);
+  }
+  if (flags.speed !== undefined || flags.loop)
+    throw new UsageError('serve: --speed and --loop go with --recording FILE');
   let server;
   try {
     server = await startDemoServer({host: flags.host ?? '127.0.0.1', port: port ?? 0});

@@ -25,6 +25,9 @@ export function escapeJsonText(json: string): string {
   return jsonUnsafe.test(json) ? json.replace(jsonUnsafeGlobal, jsonEscape) : json;
 }
 
+/** True when `text` holds none of the characters escapeJsonText escapes. */
+export const isJsonSafe = (text: string): boolean => !jsonUnsafe.test(text);
+
 /*
  * What JSON.stringify changes in a string: quote, backslash, C0 controls and
  * lone surrogates (any surrogate here, which keeps the test one class).

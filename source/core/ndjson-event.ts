@@ -55,7 +55,7 @@ export function eventLine(record: EventRecord, redact: Redactor | undefined): st
   return (
     `${eventPrefix(record.stream, redact)}${numberText}` +
     `,"event_type":${eventTypeJson(record.eventType, redact)}` +
-    `,"data":${json(record.data, redact)}` +
+    `,"data":${record.dataJson !== undefined && redact === undefined ? record.dataJson : json(record.data, redact)}` +
     `,"event_id":${json(record.eventId, redact)}` +
     `,"timestamp":"${isoTimestamp(record.timestamp)}"}\n`
   );

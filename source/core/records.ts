@@ -62,6 +62,12 @@ export type EventRecord = RecordBase & {
   readonly data: string;
   /** The stream's last event ID after this event ("" when none). */
   readonly eventId: string;
+  /**
+   * `data` already as safe JSON string text (quoted, escaped), when a replay
+   * read it so from a recording: the NDJSON writer then copies it instead of
+   * escaping `data` again. Absent from live records.
+   */
+  readonly dataJson?: string;
 };
 
 export type ErrorRecord = RecordBase & {

@@ -1,4 +1,3 @@
-import {createWriteStream, openSync} from 'node:fs';
 import {
   headerLine,
   RECORDING_FORMAT,
@@ -8,7 +7,7 @@ import {
 import type {Redactor} from '../core/redact.js';
 import type {StreamController} from '../core/stream-controller.js';
 import {VERSION} from '../core/version.js';
-import {createLineWriter} from './line-writer.js';
+import {openNdjsonFile} from '../core/output/ndjson-file.js';
 
 /** Writes a recording (core/recording/format.ts) of the streams it is attached to. */
 export type Recorder = {
@@ -18,6 +17,8 @@ export type Recorder = {
   waitForDrain(): Promise<void> | undefined;
   /** Stops listening, writes what is pending and closes the file. */
   close(): Promise<void>;
+  /** Bytes written to the file so far. */
+  bytes(): number;
 };
 
 /** How long closing may wait for the disk before giving up on the last lines. */
@@ -36,13 +37,11 @@ export function openRecorder(
   onError: (error: NodeJS.ErrnoException) => void,
   now: () => number = Date.now,
 ): Recorder {
-  const fd = openSync(path, 'w');
-  const output = createWriteStream(path, {fd});
   // A failed write (a full disk) ends the recording, not the run.
-  const writer = createLineWriter(output, {onError});
+  const file = openNdjsonFile(path, {onError});
   const started = now();
-  writer.write(headerLine({format: RECORDING_FORMAT, ssedeck: VERSION, started, streams}, redact));
-  writer.flush();
+  file.write(headerLine({format: RECORDING_FORMAT, ssedeck: VERSION, started, streams}, redact));
+  file.flush();
   const unsubscribes: Array<() => void> = [];
   return {
     attach(controllers) {
@@ -50,20 +49,16 @@ export function openRecorder(
         unsubscribes.push(
           controller.subscribe((record) => {
             const line = recordingLine(record, started, redact);
-            if (line !== undefined) writer.write(line);
+            if (line !== undefined) file.write(line);
           }),
         );
       }
     },
-    waitForDrain: writer.waitForDrain,
+    waitForDrain: () => file.waitForDrain(),
+    bytes: () => file.bytes(),
     async close() {
       for (const unsubscribe of unsubscribes.splice(0)) unsubscribe();
-      await writer.end(CLOSE_TIMEOUT_MS);
-      if (output.destroyed) return;
-      await new Promise<void>((resolve) => {
-        output.once('error', () => resolve());
-        output.end(resolve);
-      });
+      await file.close(CLOSE_TIMEOUT_MS);
     },
   };
 }

@@ -152,6 +152,7 @@ export function App(props: AppProps) {
           answerInput={state.answerInput}
           message={state.message}
           hidden={state.view === 'grid' ? layout.hiddenBefore + layout.hiddenAfter : 0}
+          recordingSize={controls.recordingSize}
         />
       </Box>
     </ThemeContext.Provider>

@@ -12,6 +12,10 @@ export type DashboardControls = {
   /** Stops a running stream or starts a stopped one, and says which. */
   toggleRun(name: string): 'stopped' | 'started' | undefined;
   exportEvents(name: string, include?: (entry: DisplayEntry) => boolean): Promise<ExportResult>;
+  /** `o` / `O`: starts recording these panes (undefined: all) or stops the recording. */
+  toggleRecording?(names: readonly string[] | undefined): Promise<ControlResult>;
+  /** Bytes of the recording being written, undefined when none is. */
+  recordingSize?(): number | undefined;
   /**
    * Sends `query` as a new run of a Dify stream in the same conversation
    * (stopping a run still going first); resolves once the new run started.

@@ -7,6 +7,7 @@ import {defaultExportFileName} from '../core/store/export-ndjson.js';
 import type {StreamStore} from '../core/store/types.js';
 import type {StreamController} from '../core/stream-controller.js';
 import type {ControlResult, DashboardControls} from './controls.js';
+import type {DashboardRecording} from './dashboard-recording.js';
 import type {StreamRuns} from './stream-runs.js';
 
 export type ControlsOptions = {
@@ -27,6 +28,8 @@ export type ControlsOptions = {
   readonly submitForm?: typeof submitHumanInput;
   /** Puts text on the clipboard (the dashboard writes OSC 52 to its terminal). */
   readonly clipboard?: (text: string) => boolean;
+  /** The o / O keys (absent: recording is not offered). */
+  readonly recording?: DashboardRecording;
 };
 
 export const FOLLOW_UP_STOP_WAIT_MS = 5000;
@@ -62,6 +65,13 @@ export function createDashboardControls(options: ControlsOptions): DashboardCont
       runs.start(stream);
       return 'started';
     },
+    ...(options.recording
+      ? {
+          toggleRecording: (names: readonly string[] | undefined) =>
+            (options.recording as DashboardRecording).toggle(names),
+          recordingSize: () => options.recording?.size(),
+        }
+      : {}),
     exportEvents(name, include) {
       const path = join(options.exportDir, defaultExportFileName(name, new Date()));
       return store.exportEvents(name, path, include);

@@ -6,6 +6,7 @@ import {formatBytes, formatCount} from './format.js';
 import {useOverview} from './hooks/use-stream-snapshot.js';
 import {useTheme} from './hooks/use-theme.js';
 import {inputSegments, inputView} from './input-line.js';
+import {formatSize} from './dashboard-recording.js';
 import {clipSegments, Line, type Segment} from './line.js';
 import type {AnswerInput, FilterEdit, Message} from './state/ui-state.js';
 import {localizeMarks, unicodeGlyphs, type Glyphs} from './theme.js';
@@ -80,6 +81,8 @@ type FooterProps = {
   readonly answerInput: AnswerInput | undefined;
   readonly message: Message | undefined;
   readonly hidden: number;
+  /** Bytes of the recording being written (o / O), undefined when none is. */
+  readonly recordingSize?: () => number | undefined;
 };
 
 /** Key hints and totals; the filter input or a message while there is one. */
@@ -133,6 +136,14 @@ export const Footer = memo(function Footer(props: FooterProps) {
       budget,
       glyphs.ellipsis,
     );
+    const size = props.recordingSize?.();
+    if (size !== undefined) {
+      status.unshift({
+        text: ` ${glyphs.recording} REC ${formatSize(size)}${sep.trimEnd()}`,
+        color: theme.error,
+        bold: true,
+      });
+    }
     const used = status.reduce((total, segment) => total + displayWidth(segment.text), 0);
     segments = [
       ...status,

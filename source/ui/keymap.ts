@@ -28,6 +28,7 @@ export type Command =
   | {readonly type: 'copy-curl'}
   | {readonly type: 'pretty'}
   | {readonly type: 'export'}
+  | {readonly type: 'record'; readonly scope: 'all' | 'focused'}
   | {readonly type: 'help'}
   | {readonly type: 'scroll'; readonly unit: 'line' | 'page'; readonly delta: 1 | -1}
   | {readonly type: 'scroll-top'}
@@ -71,7 +72,10 @@ export function keyHelp(glyphs: Glyphs = unicodeGlyphs): readonly KeyHelp[] {
       keys: 'j/k PgUp/PgDn g/G',
       action: `zoomed: scroll by line (also ${up}/${down}) / page, g oldest, G follow newest`,
     },
-    {keys: 'y / e', action: 'pretty-print the selected event (JSON) / export the buffer to NDJSON'},
+    {
+      keys: 'y / e / o O',
+      action: 'pretty-print the event (JSON) / export to NDJSON / record all / this pane',
+    },
     {keys: 'Esc', action: 'back (close pretty view, help, filter input, zoom)'},
     {keys: 'p', action: 'pause / resume the pane (the stream keeps running)'},
     {keys: 'r / R', action: 'reconnect the focused stream / all streams now'},
@@ -139,6 +143,8 @@ const letters = new Map<string, Command>(
     C: {type: 'copy-curl'},
     y: {type: 'pretty'},
     e: {type: 'export'},
+    o: {type: 'record', scope: 'all'},
+    O: {type: 'record', scope: 'focused'},
     a: {type: 'answer-view-all'},
     A: {type: 'answer-view-toggle'},
     h: {type: 'reasoning'},

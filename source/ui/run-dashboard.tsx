@@ -10,6 +10,8 @@ import {anchoredStdout} from './anchored-stdout.js';
 import {App} from './app.js';
 import {osc52} from './clipboard.js';
 import {createDashboardControls} from './dashboard-controls.js';
+import {createDashboardRecording, type PaneRecorder} from './dashboard-recording.js';
+import type {RecordedStream} from '../core/recording/format.js';
 import {trackReattach} from './reattach-tracker.js';
 import type {PaneView} from './state/ui-state.js';
 import {createStreamRuns} from './stream-runs.js';
@@ -42,6 +44,8 @@ export type RunDashboardOptions = {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** Where `e` writes exports (default: the current directory). */
   readonly exportDir?: string;
+  /** Opens a recorder for the o / O keys (absent: no recording keys). */
+  readonly openRecorder?: (path: string, streams: readonly RecordedStream[]) => PaneRecorder;
   /** How long quitting waits for the streams' summaries (default 2000 ms). */
   readonly shutdownTimeoutMs?: number;
   /** Zoomed panes show the response status line and headers from the start (-i/-v). */
@@ -187,11 +191,22 @@ export async function runDashboard(options: RunDashboardOptions): Promise<Dashbo
     setTimeout(onContinue, SUSPEND_FALLBACK_MS).unref();
   };
 
+  const exportDir = options.exportDir ?? process.cwd();
+  const recording = options.openRecorder
+    ? createDashboardRecording({
+        streams,
+        store,
+        views,
+        dir: exportDir,
+        open: options.openRecorder,
+      })
+    : undefined;
   const controls = createDashboardControls({
     streams,
     store,
     runs,
-    exportDir: options.exportDir ?? process.cwd(),
+    exportDir,
+    ...(recording ? {recording} : {}),
     quit: () => settle({code: 0}),
     interrupt: () => settle({code: SIGNAL_CODES.SIGINT, signal: true}),
     suspend,
@@ -248,6 +263,7 @@ export async function runDashboard(options: RunDashboardOptions): Promise<Dashbo
     runs.stopAll();
   } finally {
     restore();
+    await recording?.close();
     detach();
     for (const stop of untrack) stop();
     store.dispose();

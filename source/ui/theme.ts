@@ -48,6 +48,8 @@ export type Glyphs = {
   readonly spark: string;
   /** The pane title's marker when the stream has diagnostics findings. */
   readonly finding: string;
+  /** Before REC in the key bar while the dashboard records. */
+  readonly recording: string;
 };
 
 export const unicodeGlyphs: Glyphs = {
@@ -64,6 +66,7 @@ export const unicodeGlyphs: Glyphs = {
   right: '→',
   spark: SPARK_LEVELS,
   finding: '⚑',
+  recording: '●',
 };
 
 export const asciiGlyphs: Glyphs = {
@@ -80,6 +83,7 @@ export const asciiGlyphs: Glyphs = {
   right: '>',
   spark: ASCII_SPARK_LEVELS,
   finding: '!',
+  recording: '*',
 };
 
 /** The marks core puts into text it composes (compactText, " · " between parts, ranges "41→57", "1–5"). */

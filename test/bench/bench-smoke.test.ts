@@ -28,6 +28,8 @@ const MEASURES = [
   'big1MiB',
   'big10MiB',
   'decoder',
+  'replay',
+  'recordHeadless',
 ];
 
 let dir: string | undefined;
@@ -57,6 +59,7 @@ describe('npm run bench (BENCH_QUICK=1)', () => {
       /^RSS of a 1-pane idle dashboard\s+MiB\s/m,
       /^idle CPU, 8 streams.*\s+%\s/m,
       /^one 10 MiB event through the engine\s+ms\s/m,
+      /^replay --json --speed max, 20,000 events \(vs headless 1\)\s+ev\/s\s.*x\s+1$/m,
     ])
       expect(stdout).toMatch(row);
     const results = JSON.parse(readFileSync(out, 'utf8')) as {

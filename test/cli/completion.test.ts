@@ -113,6 +113,7 @@ describe('bash completion (_ssedeck with COMP_WORDS)', () => {
     expect(complete('ssedeck --profile=my-app ')).toEqual([
       'serve',
       'replay',
+      'diff',
       'profiles',
       'import-curl',
       'completion',

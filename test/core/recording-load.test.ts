@@ -68,3 +68,24 @@ describe('loadRecording', () => {
     expect(() => loadRecording(`${header}\n${negative}\n`, 'f')).toThrow('f:2: "t" is negative');
   });
 });
+
+describe('format versions', () => {
+  const headerOf = (format: unknown) =>
+    JSON.stringify({type: 'recording', ...(format === undefined ? {} : {format}), streams: []});
+
+  it.each([
+    [2, 'recording format 2 is not supported (this ssedeck reads format 1)'],
+    [0, 'recording format 0 is not supported (this ssedeck reads format 1)'],
+    ['1', 'recording format "1" is not supported (this ssedeck reads format 1)'],
+    [undefined, 'recording format null is not supported (this ssedeck reads format 1)'],
+  ])('a header of format %j fails with one line naming that version', (format, message) => {
+    expect(() => loadRecording(`${headerOf(format)}\n`, 'r.ndjson')).toThrow(
+      new RecordingError(`r.ndjson: ${message}`),
+    );
+  });
+
+  it('format 1 loads, with fields it does not know ignored', () => {
+    const text = `${headerOf(1).replace('{', '{"future":true,')}\n`;
+    expect(loadRecording(text, 'r.ndjson')).toMatchObject({format: 1, streams: [], records: []});
+  });
+});

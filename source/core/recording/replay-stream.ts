@@ -2,6 +2,8 @@ import {clampDelay} from '../backoff.js';
 import type {RecordListener, StreamRecord, SummaryRecord} from '../records.js';
 import type {StreamController} from '../stream-controller.js';
 import {MAX_DURATION_MS, type ResolvedStreamSpec} from '../stream-spec.js';
+import {RecordingError} from './load.js';
+import {arraySource, type RecordSource} from './record-source.js';
 import {ReplayTally} from './replay-tally.js';
 
 export type ReplayOptions = {
@@ -30,7 +32,7 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 export class ReplayStream implements StreamController {
   readonly name: string;
   readonly resolved: ResolvedStreamSpec;
-  readonly #records: readonly StreamRecord[];
+  readonly #source: RecordSource;
   readonly #options: ReplayOptions;
   readonly #now: () => number;
   readonly #listeners = new Set<RecordListener>();
@@ -39,21 +41,27 @@ export class ReplayStream implements StreamController {
   #run: Promise<SummaryRecord> | undefined;
   #timer: NodeJS.Timeout | undefined;
   #wake: (() => void) | undefined;
+  #failure: string | undefined;
 
   constructor(
     resolved: ResolvedStreamSpec,
-    records: readonly StreamRecord[],
+    records: readonly StreamRecord[] | RecordSource,
     options: ReplayOptions,
   ) {
     this.name = resolved.name;
     this.resolved = resolved;
-    this.#records = records;
+    this.#source = typeof records === 'function' ? records : arraySource(records);
     this.#options = options;
     this.#now = options.now ?? Date.now;
   }
 
   get running(): boolean {
     return this.#running;
+  }
+
+  /** The one-line message of a bad line that ended the replay (file:line: why), if one did. */
+  get failure(): string | undefined {
+    return this.#failure;
   }
 
   subscribe(listener: RecordListener): () => void {
@@ -92,39 +100,80 @@ export class ReplayStream implements StreamController {
   }
 
   async #play(): Promise<SummaryRecord> {
-    const {speed, loop, waitForConsumer} = this.#options;
+    const {speed, loop} = this.#options;
     const paced = Number.isFinite(speed) && speed > 0;
-    const scale = paced ? speed : 1;
     const runStart = this.#now();
     let summary: SummaryRecord | undefined;
     let tally = new ReplayTally(this.name, runStart);
+    this.#failure = undefined;
+    let played: number;
     do {
-      const begin = this.#now();
       tally = new ReplayTally(this.name, runStart);
       summary = undefined;
-      for (let index = 0; index < this.#records.length && !this.#stopped; index++) {
-        const recorded = this.#records[index] as StreamRecord;
-        if (paced) {
-          const delay = recorded.timestamp / scale - (this.#now() - begin);
-          if (delay >= MIN_TIMER_MS) await this.#sleep(delay);
-          else if (index % YIELD_EVERY === YIELD_EVERY - 1) await nextTurn();
-          if (this.#stopped) break;
-        } else if (index % YIELD_EVERY === YIELD_EVERY - 1) {
-          await nextTurn();
-        }
-        const wait = waitForConsumer?.();
-        if (wait) await wait;
-        if (this.#stopped) break;
-        const record = {...recorded, timestamp: begin + recorded.timestamp / scale};
-        tally.add(record);
-        if (record.type === 'summary') summary = record;
-        this.#emit(record);
+      try {
+        played = await this.#pass(paced ? speed : 1, paced, tally, (last) => (summary = last));
+      } catch (error) {
+        if (!(error instanceof RecordingError)) throw error;
+        return this.#fail(error.message, tally);
       }
-    } while (loop && !this.#stopped && this.#records.length > 0);
+    } while (loop && !this.#stopped && played > 0);
     if (summary && !this.#stopped) return summary;
     const reason = this.#stopped ? 'replay stopped' : 'the recording ends before the summary';
     const stopped = tally.summary(this.#now(), reason);
     this.#emit(stopped);
     return stopped;
+  }
+
+  /** One pass over the recording; returns how many records it emitted. */
+  async #pass(
+    scale: number,
+    paced: boolean,
+    tally: ReplayTally,
+    onSummary: (summary: SummaryRecord) => void,
+  ): Promise<number> {
+    const {waitForConsumer} = this.#options;
+    const begin = this.#now();
+    let count = 0;
+    for await (const batch of this.#source((offset) => begin + offset / scale)) {
+      for (let index = 0; index < batch.length; index++) {
+        if (this.#stopped) return count;
+        const record = batch[index] as StreamRecord;
+        if (paced) {
+          const delay = record.timestamp - this.#now();
+          if (delay >= MIN_TIMER_MS) await this.#sleep(delay);
+          else if (count % YIELD_EVERY === YIELD_EVERY - 1) await nextTurn();
+          if (this.#stopped) return count;
+        } else if (count % YIELD_EVERY === YIELD_EVERY - 1) {
+          await nextTurn();
+        }
+        const wait = waitForConsumer?.();
+        if (wait) await wait;
+        if (this.#stopped) return count;
+        tally.add(record);
+        if (record.type === 'summary') onSummary(record);
+        this.#emit(record);
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /** A bad line: the stream ends failed, its error record naming the file and line. */
+  #fail(message: string, tally: ReplayTally): SummaryRecord {
+    this.#failure = message;
+    const now = this.#now();
+    const error: StreamRecord = {
+      stream: this.name,
+      timestamp: now,
+      bytesReceived: 0,
+      type: 'error',
+      status: 'failed',
+      error: message,
+    };
+    tally.add(error);
+    this.#emit(error);
+    const failed = tally.summary(now, message, 'failed');
+    this.#emit(failed);
+    return failed;
   }
 }

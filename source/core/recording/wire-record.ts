@@ -47,20 +47,26 @@ function countMap(wire: Wire, key: string): Record<string, number> {
  * Throws WireShapeError for a line of unknown type or with a wrong field.
  */
 export function recordOfWire(wire: Wire): StreamRecord {
-  const base = {stream: text(wire, 'stream'), timestamp: number(wire, 't'), bytesReceived: 0};
-  const rx = wire['rx'];
-  if (typeof rx === 'number' && Number.isFinite(rx)) base.bytesReceived = rx;
   const type = wire['type'];
+  // Events are nearly every line: built as one literal, no spread.
+  if (type === 'event') {
+    return {
+      stream: text(wire, 'stream'),
+      timestamp: number(wire, 't'),
+      bytesReceived: bytesOf(wire),
+      type,
+      eventNumber: number(wire, 'event_number'),
+      eventType: text(wire, 'event_type'),
+      data: text(wire, 'data'),
+      eventId: text(wire, 'event_id'),
+    };
+  }
+  const base = {
+    stream: text(wire, 'stream'),
+    timestamp: number(wire, 't'),
+    bytesReceived: bytesOf(wire),
+  };
   switch (type) {
-    case 'event':
-      return {
-        ...base,
-        type,
-        eventNumber: number(wire, 'event_number'),
-        eventType: text(wire, 'event_type'),
-        data: text(wire, 'data'),
-        eventId: text(wire, 'event_id'),
-      };
     case 'status':
       return statusOfWire(wire, base);
     case 'error': {
@@ -81,6 +87,12 @@ export function recordOfWire(wire: Wire): StreamRecord {
     default:
       throw new WireShapeError(`unknown record type ${JSON.stringify(type)}`);
   }
+}
+
+/** `rx`, the body bytes so far (0 when absent). */
+function bytesOf(wire: Wire): number {
+  const rx = wire['rx'];
+  return typeof rx === 'number' && Number.isFinite(rx) ? rx : 0;
 }
 
 type Base = {stream: string; timestamp: number; bytesReceived: number};

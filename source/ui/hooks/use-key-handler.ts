@@ -115,6 +115,23 @@ function exportPane(context: CommandContext, name: string): void {
   );
 }
 
+function toggleRecording(context: CommandContext, names: readonly string[] | undefined): void {
+  const {controls, dispatch} = context;
+  if (!controls.toggleRecording) {
+    dispatch({type: 'message', text: 'recording is not available here', level: 'error'});
+    return;
+  }
+  controls.toggleRecording(names).then(
+    ({ok, message}) => dispatch({type: 'message', text: message, level: ok ? 'info' : 'error'}),
+    (error: unknown) =>
+      dispatch({
+        type: 'message',
+        text: `recording failed: ${error instanceof Error ? error.message : String(error)}`,
+        level: 'error',
+      }),
+  );
+}
+
 const simpleActions = {
   'focus-next': 'focus-next',
   'focus-previous': 'focus-previous',
@@ -177,6 +194,8 @@ export function runCommand(context: CommandContext, command: Command): void {
       return openPretty(context, name);
     case 'export':
       return exportPane(context, name);
+    case 'record':
+      return toggleRecording(context, command.scope === 'all' ? undefined : [name]);
     case 'diagnostics':
       return toggleDiagnostics(context);
     case 'copy-curl':
