@@ -12,11 +12,15 @@ export type DashboardControls = {
   toggleRun(name: string): 'stopped' | 'started' | undefined;
   exportEvents(name: string, include?: (entry: DisplayEntry) => boolean): Promise<ExportResult>;
   /**
-   * Sends `query` as a new run of a Dify stream in the same conversation
-   * (stopping a run still going first); resolves once the new run started.
+   * Sends `query` as a new run of a chat stream (Dify, OpenAI chat or
+   * Responses, Anthropic) in the same conversation, or with `fresh` in a new
+   * one (stopping a run still going first); resolves once the new run started.
    */
-  askFollowUp(name: string, query: string): Promise<ControlResult>;
-  /** Asks Dify to stop the stream's running task; the stream reads on to its end. */
+  askFollowUp(name: string, query: string, fresh?: boolean): Promise<ControlResult>;
+  /**
+   * Stops the running answer, keeping the partial text: Dify through its stop
+   * endpoint (the stream reads on to its end), others by closing the stream.
+   */
   stopAnswer(name: string): Promise<ControlResult>;
   quit(): void;
   /** Ctrl-C: quit as interrupted (exit 130, like SIGINT). */

@@ -106,7 +106,10 @@ export const Footer = memo(function Footer(props: FooterProps) {
   } else if (answerInput) {
     segments = [
       {text: ` follow-up to ${sanitize(answerInput.name)}`, color: theme.accent, bold: true},
-      {text: ` (same conversation)  Enter send${sep}Esc cancel`, color: theme.muted},
+      {
+        text: ` (${answerInput.fresh ? 'new' : 'same'} conversation)  Enter send${sep}Esc cancel`,
+        color: theme.muted,
+      },
     ];
   } else {
     // The hints get what the totals leave, but never less than the essential ones;

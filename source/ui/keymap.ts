@@ -40,6 +40,7 @@ export type Command =
   | {readonly type: 'answer-view-toggle'}
   | {readonly type: 'reasoning'}
   | {readonly type: 'answer-input'}
+  | {readonly type: 'answer-new'}
   | {readonly type: 'answer-stop'}
   | {readonly type: 'answer-send'}
   | {readonly type: 'answer-cancel'};
@@ -83,7 +84,11 @@ export function keyHelp(glyphs: Glyphs = unicodeGlyphs): readonly KeyHelp[] {
     },
     {keys: 'a / A', action: 'answer view (LLM streams): all panes / the focused pane'},
     {keys: 'h', action: 'answer view: show / hide the reasoning'},
-    {keys: 'i / x', action: 'Dify: ask a follow-up (Enter send, Esc cancel) / stop the task'},
+    {
+      keys: 'i / n / x',
+      action:
+        'chat: ask a follow-up / a new conversation (Enter send, Esc cancel) / stop the answer',
+    },
     {keys: '?', action: 'this help'},
     {keys: 'q or Ctrl-C', action: 'quit (Ctrl-Z: suspend to the shell, fg resumes)'},
     {
@@ -140,6 +145,7 @@ const letters = new Map<string, Command>(
     A: {type: 'answer-view-toggle'},
     h: {type: 'reasoning'},
     i: {type: 'answer-input'},
+    n: {type: 'answer-new'},
     x: {type: 'answer-stop'},
     '?': {type: 'help'},
   } satisfies Record<string, Command>),

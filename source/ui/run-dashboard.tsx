@@ -1,6 +1,7 @@
 import process from 'node:process';
 import {render} from 'ink';
 import type {AnswerPreset} from '../core/answer/index.js';
+import {stoppedNote} from '../core/answer/stopped-note.js';
 import type {SummaryRecord} from '../core/records.js';
 import {createStreamStore} from '../core/store/stream-store.js';
 import {DEFAULT_FPS, KEY_FRAME_FPS} from './frame-rate.js';
@@ -75,7 +76,13 @@ function runLabelled(summaries: readonly SummaryRecord[], store: StreamStore): S
   store.flush();
   return summaries.map((summary) => {
     const {run} = store.getSnapshot(summary.stream);
-    return run > 1 ? {...summary, summary: `run ${run}: ${summary.summary}`} : summary;
+    const labelled = run > 1 ? `run ${run}: ${summary.summary}` : summary.summary;
+    // An answer stopped by q or x keeps its partial text: say so.
+    const answer = store.getAnswerSnapshot(summary.stream)?.current;
+    const note = answer?.status === 'stopped' ? ` · ${stoppedNote(answer, 'the answer')}` : '';
+    return labelled === summary.summary && note === ''
+      ? summary
+      : {...summary, summary: `${labelled}${note}`};
   });
 }
 

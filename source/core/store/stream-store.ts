@@ -4,6 +4,7 @@ import {
   applyAnswerRecord,
   clearAnswerHistory,
   latestConversationId,
+  latestResponseId,
   setAnswerQuery,
 } from '../answer/index.js';
 import {applyRecord, createCounters} from '../counters.js';
@@ -203,15 +204,19 @@ export function createStreamStore(options: StreamStoreOptions = {}): StreamStore
       changed(state);
     },
     getAnswerSnapshot: (name) => known(name)?.answerSnapshot,
-    setAnswerQuery(name, query) {
+    setAnswerQuery(name, query, newConversation = false) {
       const state = known(name);
-      if (!state?.answer || !setAnswerQuery(state.answer, query)) return;
+      if (!state?.answer || !setAnswerQuery(state.answer, query, newConversation)) return;
       state.answerChanged = true;
       changed(state);
     },
     latestConversationId(name) {
       const answer = known(name)?.answer;
       return answer ? latestConversationId(answer) : undefined;
+    },
+    latestResponseId(name) {
+      const answer = known(name)?.answer;
+      return answer ? latestResponseId(answer) : undefined;
     },
     async exportEvents(name, path, include) {
       const state = known(name);

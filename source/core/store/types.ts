@@ -164,10 +164,15 @@ export type StreamStore = {
    * streams without an answer preset.
    */
   getAnswerSnapshot(name: string): AnswerSnapshot | undefined;
-  /** The question of the stream's next run (a follow-up), so that run shows it. */
-  setAnswerQuery(name: string, query: string): void;
+  /**
+   * The question of the stream's next run (a follow-up), so that run shows it;
+   * `newConversation` (`n`) marks that run as the start of a new conversation.
+   */
+  setAnswerQuery(name: string, query: string, newConversation?: boolean): void;
   /** The conversation a Dify follow-up continues: the latest run's conversation_id. */
   latestConversationId(name: string): string | undefined;
+  /** The response an OpenAI Responses follow-up continues: the latest response id. */
+  latestResponseId(name: string): string | undefined;
   /** Writes the buffered entries (those `include` keeps) as NDJSON records. */
   exportEvents(
     name: string,

@@ -38,7 +38,7 @@ export type UiAction =
   | {readonly type: 'answer-view-all'}
   | {readonly type: 'answer-view-toggle'}
   | {readonly type: 'reasoning-toggle'}
-  | {readonly type: 'answer-input-start'; readonly name: string}
+  | {readonly type: 'answer-input-start'; readonly name: string; readonly fresh?: boolean}
   /** Closes the follow-up input; `sent` goes into its history. */
   | {readonly type: 'answer-input-close'; readonly sent?: string}
   | {readonly type: 'answer-scroll'; readonly name: string; readonly top: number | undefined}

@@ -23,8 +23,8 @@ export type PrettyView = {
 /** The details view of the focused pane (`D`): its first visible row. */
 export type DiagnosticsView = {readonly offset: number};
 
-/** The follow-up question being typed (its text is `draft`). */
-export type AnswerInput = LineEdit & {readonly name: string};
+/** The follow-up question being typed (its text is `draft`); `fresh`: it starts a new conversation (`n`). */
+export type AnswerInput = LineEdit & {readonly name: string; readonly fresh: boolean};
 
 /** Earlier entries of the text inputs, oldest first, for ↑/↓ (this session only). */
 export type InputHistory = {
