@@ -31,4 +31,18 @@ export type DashboardControls = {
   requestOf?(name: string, lastEventId: string): RequestView | undefined;
   /** Puts text on the terminal's clipboard (OSC 52); false when there is no terminal. */
   copyToClipboard?(text: string): boolean;
+  /** True when OSC 52 is off for the stream (--no-osc52, or osc52: false in its profile). */
+  clipboardOff?(name: string): boolean;
+  /**
+   * `Y`: text of the stream (an answer, event data) on the clipboard, redacted
+   * with the stream's secrets and sanitized (line breaks kept).
+   */
+  copyStreamText?(name: string, text: string): CopyResult;
+  /** `w`: writes the stream's answer transcript as Markdown next to the exports; resolves with its path. */
+  writeTranscript?(name: string): Promise<string>;
+  /** How many streams `R` would re-send a request with a body method (POST, PUT…) to. */
+  bodyRequestCount?(): number;
 };
+
+/** What `Y` did: copied, OSC 52 off for the stream, or too long for OSC 52. */
+export type CopyResult = 'copied' | 'off' | 'too-long';

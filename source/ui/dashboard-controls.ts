@@ -1,6 +1,10 @@
+import {writeFile} from 'node:fs/promises';
 import {join} from 'node:path';
+import {transcriptFileName, transcriptMarkdown} from '../core/answer/transcript-markdown.js';
 import {chatApiOf, nextChatRequest} from '../core/chat-requests.js';
 import {requestView} from '../core/diagnostics/request-view.js';
+import {createRedactor, secretsOfSpec} from '../core/redact.js';
+import {sanitize} from '../core/sanitize.js';
 import {stopDifyTask} from '../core/dify-requests.js';
 import {defaultExportFileName} from '../core/store/export-ndjson.js';
 import type {StreamStore} from '../core/store/types.js';
@@ -25,6 +29,8 @@ export type ControlsOptions = {
   readonly stopTask?: typeof stopDifyTask;
   /** Puts text on the clipboard (the dashboard writes OSC 52 to its terminal). */
   readonly clipboard?: (text: string) => boolean;
+  /** Streams whose text must not go to the clipboard (--no-osc52, profile osc52: false). */
+  readonly clipboardOff?: ReadonlySet<string>;
 };
 
 export const FOLLOW_UP_STOP_WAIT_MS = 5000;
@@ -123,7 +129,38 @@ export function createDashboardControls(options: ControlsOptions): DashboardCont
       const stream = byName(name);
       return stream ? requestView(sent.get(name) ?? stream.resolved.spec, lastEventId) : undefined;
     },
+    async writeTranscript(name) {
+      const stream = byName(name);
+      const snapshot = store.getAnswerSnapshot(name);
+      if (!stream || !snapshot) throw new Error(`${name} has no answer preset`);
+      const writtenAt = new Date();
+      const spec = sent.get(name) ?? stream.resolved.spec;
+      const view = requestView(spec, '');
+      const redact = createRedactor(secretsOfSpec(spec));
+      const text = transcriptMarkdown(
+        snapshot,
+        {stream: name, request: `${view.method} ${view.url}`, writtenAt},
+        redact,
+      );
+      const path = join(
+        options.exportDir,
+        transcriptFileName(defaultExportFileName(name, writtenAt)),
+      );
+      await writeFile(path, text, {encoding: 'utf8', mode: 0o600});
+      return path;
+    },
+    bodyRequestCount: () =>
+      streams.filter((stream) => (sent.get(stream.name) ?? stream.resolved.spec).method !== 'GET')
+        .length,
     copyToClipboard: (text) => options.clipboard?.(text) ?? false,
+    clipboardOff: (name) => options.clipboardOff?.has(name) ?? false,
+    copyStreamText(name, text) {
+      if (options.clipboardOff?.has(name)) return 'off';
+      const stream = byName(name);
+      const redact = createRedactor(stream ? secretsOfSpec(stream.resolved.spec) : []);
+      const copied = options.clipboard?.(sanitize(redact(text), {keepNewlines: true})) ?? false;
+      return copied ? 'copied' : 'too-long';
+    },
     quit: options.quit,
     interrupt: options.interrupt,
     suspend: options.suspend ?? (() => undefined),

@@ -7,7 +7,7 @@ import {useOverview} from './hooks/use-stream-snapshot.js';
 import {useTheme} from './hooks/use-theme.js';
 import {inputSegments, inputView} from './input-line.js';
 import {clipSegments, Line, type Segment} from './line.js';
-import type {AnswerInput, FilterEdit, Message} from './state/ui-state.js';
+import type {AnswerInput, Confirm, FilterEdit, Message} from './state/ui-state.js';
 import {localizeMarks, unicodeGlyphs, type Glyphs} from './theme.js';
 
 type Hint = readonly [full: string, short: string];
@@ -77,6 +77,8 @@ type FooterProps = {
   readonly filterEdit: FilterEdit | undefined;
   readonly answerInput: AnswerInput | undefined;
   readonly message: Message | undefined;
+  /** The open y/n question, shown before anything else. */
+  readonly confirm?: Confirm | undefined;
   readonly hidden: number;
 };
 
@@ -86,9 +88,13 @@ export const Footer = memo(function Footer(props: FooterProps) {
   const {glyphs} = theme;
   const sep = ` ${glyphs.separator} `;
   const overview = useOverview(props.store);
-  const {filterEdit, answerInput, message} = props;
+  const {filterEdit, answerInput, message, confirm} = props;
   let segments: Segment[];
-  if (filterEdit) {
+  if (confirm) {
+    segments = [
+      {text: ` ${localizeMarks(sanitize(confirm.text), glyphs)}`, color: theme.warn, bold: true},
+    ];
+  } else if (filterEdit) {
     const label = ` filter ${sanitize(filterEdit.name)}: `;
     const room = Math.max(8, props.width - displayWidth(label));
     segments = [
@@ -105,9 +111,13 @@ export const Footer = memo(function Footer(props: FooterProps) {
     ];
   } else if (answerInput) {
     segments = [
-      {text: ` follow-up to ${sanitize(answerInput.name)}`, color: theme.accent, bold: true},
       {
-        text: ` (${answerInput.fresh ? 'new' : 'same'} conversation)  Enter send${sep}Esc cancel`,
+        text: ` ${answerInput.fresh ? 'new conversation with' : 'follow-up to'} ${sanitize(answerInput.name)}`,
+        color: theme.accent,
+        bold: true,
+      },
+      {
+        text: `${answerInput.fresh ? '' : ' (same conversation)'}  Enter send${sep}Esc cancel`,
         color: theme.muted,
       },
     ];

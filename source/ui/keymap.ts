@@ -43,7 +43,11 @@ export type Command =
   | {readonly type: 'answer-new'}
   | {readonly type: 'answer-stop'}
   | {readonly type: 'answer-send'}
-  | {readonly type: 'answer-cancel'};
+  | {readonly type: 'answer-cancel'}
+  | {readonly type: 'copy'}
+  | {readonly type: 'transcript'}
+  | {readonly type: 'confirm-yes'}
+  | {readonly type: 'confirm-no'};
 
 /**
  * How far a scroll command moves a view that shows `page` rows: lines or
@@ -65,7 +69,10 @@ export function keyHelp(glyphs: Glyphs = unicodeGlyphs): readonly KeyHelp[] {
       keys: 'arrows, 1-9',
       action: `focus a pane (in the zoomed view: ${left}/${right} switch stream)`,
     },
-    {keys: 'Enter or z', action: 'zoom the focused pane (z again or Esc: back)'},
+    {
+      keys: 'Enter or z',
+      action: 'zoom the focused pane (z again or Esc: back); Enter on a READY pane sends it',
+    },
     {
       keys: 'j/k PgUp/PgDn g/G',
       action: `zoomed: scroll by line (also ${up}/${down}) / page, g oldest, G follow newest`,
@@ -73,7 +80,11 @@ export function keyHelp(glyphs: Glyphs = unicodeGlyphs): readonly KeyHelp[] {
     {keys: 'y / e', action: 'pretty-print the selected event (JSON) / export the buffer to NDJSON'},
     {keys: 'Esc', action: 'back (close pretty view, help, filter input, zoom)'},
     {keys: 'p', action: 'pause / resume the pane (the stream keeps running)'},
-    {keys: 'r / R', action: 'reconnect the focused stream / all streams now'},
+    {
+      keys: 'r / R',
+      action:
+        'reconnect (a READY pane: send) the focused stream / all (asks before re-sending POSTs)',
+    },
     {keys: 's', action: 'stop / start the focused stream'},
     {keys: 'c', action: "clear the focused pane's buffer and earlier answers"},
     {keys: '/', action: 'filter: text, or /regex/ (Enter apply, Esc cancel, empty clears)'},
@@ -88,6 +99,11 @@ export function keyHelp(glyphs: Glyphs = unicodeGlyphs): readonly KeyHelp[] {
       keys: 'i / n / x',
       action:
         'chat: ask a follow-up / a new conversation (Enter send, Esc cancel) / stop the answer',
+    },
+    {
+      keys: 'Y / w',
+      action:
+        'copy the answer or event data (OSC 52: works over SSH; tmux: set -g set-clipboard on) / write the transcript (Markdown)',
     },
     {keys: '?', action: 'this help'},
     {keys: 'q or Ctrl-C', action: 'quit (Ctrl-Z: suspend to the shell, fg resumes)'},
@@ -147,6 +163,8 @@ const letters = new Map<string, Command>(
     i: {type: 'answer-input'},
     n: {type: 'answer-new'},
     x: {type: 'answer-stop'},
+    Y: {type: 'copy'},
+    w: {type: 'transcript'},
     '?': {type: 'help'},
   } satisfies Record<string, Command>),
 );
@@ -201,6 +219,9 @@ function helpCommand(input: string, key: Key): Command {
 export function commandFor(input: string, key: Key, mode: InputMode): Command | undefined {
   if (key.ctrl && input === 'c') return {type: 'interrupt'};
   if (key.ctrl && input === 'z') return {type: 'suspend'};
+  if (mode === 'confirm') {
+    return input === 'y' || input === 'Y' ? {type: 'confirm-yes'} : {type: 'confirm-no'};
+  }
   if (mode === 'answer-input') return answerInputCommand(input, key);
   if (mode === 'filter') return filterCommand(input, key);
   if (mode === 'help') return helpCommand(input, key);

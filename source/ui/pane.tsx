@@ -9,6 +9,7 @@ import {useStreamSnapshot} from './hooks/use-stream-snapshot.js';
 import {paneBodies, type PaneBodyKind} from './pane-body.js';
 import {paneChrome, PaneCounters} from './pane-counters.js';
 import {PaneTitle} from './pane-title.js';
+import {ReadyBody} from './ready-body.js';
 import type {RequestView} from '../core/diagnostics/request-view.js';
 import {detailLines} from './diagnostics/detail-lines.js';
 import {DiagnosticsBody} from './diagnostics/diagnostics-body.js';
@@ -106,6 +107,11 @@ export const Pane = memo(function Pane(props: PaneProps) {
     scrollTop: props.zoomed ? props.answerScroll : undefined,
   });
   const kind: PaneBodyKind = prettyEntry ? 'pretty' : answer ? 'answer' : 'events';
+  // Waiting to be sent: the request it would send (until a follow-up is typed).
+  const ready =
+    snapshot.connection.kind === 'idle' && props.answerInput === undefined && !prettyEntry
+      ? snapshot.connection.ready
+      : undefined;
   const Body = paneBodies[kind];
   let status = '';
   if (answer)
@@ -152,6 +158,8 @@ export const Pane = memo(function Pane(props: PaneProps) {
           width={width}
           height={bodyHeight}
         />
+      ) : ready && bodyHeight > 0 ? (
+        <ReadyBody ready={ready} width={width} height={bodyHeight} />
       ) : bodyHeight > 0 ? (
         <Body
           entries={entries}

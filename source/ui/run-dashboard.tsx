@@ -24,6 +24,10 @@ export type DashboardStreamOptions = {
   readonly view?: PaneView;
   /** Ring buffer entries of this stream (default: bufferSize). */
   readonly bufferSize?: number;
+  /** False: the pane waits READY, showing its request, until Enter or r (default true). */
+  readonly autostart?: boolean;
+  /** False: Y and C do not copy this stream's text with OSC 52 (default true). */
+  readonly osc52?: boolean;
 };
 
 export type RunDashboardOptions = {
@@ -104,12 +108,13 @@ export async function runDashboard(options: RunDashboardOptions): Promise<Dashbo
     Object.hasOwn(perStream, name) ? (perStream[name] ?? {}) : {};
   const store = createStreamStore({
     streams: streams.map((stream) => {
-      const {answer, bufferSize} = optionsOf(stream.name);
+      const {answer, bufferSize, autostart} = optionsOf(stream.name);
       return {
         name: stream.name,
         bufferSize: bufferSize ?? options.bufferSize,
         answer,
         insecure: stream.resolved.spec.insecure,
+        ready: autostart === false,
       };
     }),
     bufferSize: options.bufferSize,
@@ -199,6 +204,9 @@ export async function runDashboard(options: RunDashboardOptions): Promise<Dashbo
     quit: () => settle({code: 0}),
     interrupt: () => settle({code: SIGNAL_CODES.SIGINT, signal: true}),
     suspend,
+    clipboardOff: new Set(
+      streams.filter((stream) => optionsOf(stream.name).osc52 === false).map(({name}) => name),
+    ),
     clipboard: (text) => {
       const sequence = osc52(text);
       if (sequence === undefined) return false;
@@ -232,7 +240,9 @@ export async function runDashboard(options: RunDashboardOptions): Promise<Dashbo
       () => settle({code: 0}),
       (error: unknown) => settle({code: 1, error}),
     );
-    runs.startAll();
+    for (const stream of streams) {
+      if (optionsOf(stream.name).autostart !== false) runs.start(stream);
+    }
     outcome = await finished;
     stopping = true;
     runs.stopAll();

@@ -14,6 +14,7 @@ import type {EventRecord, StreamRecord} from '../records.js';
 import {nextConnection, noticeEntry} from './entries.js';
 import {DEFAULT_DATA_CAP, EventEntry} from './event-entry.js';
 import {writeNdjsonExport} from './export-ndjson.js';
+import {readyRequestOf} from './ready-request.js';
 import {responseInfo} from './response-info.js';
 import {attachAnswer, decideAnswer} from './stream-answer.js';
 import {
@@ -64,6 +65,7 @@ export function createStreamStore(options: StreamStoreOptions = {}): StreamStore
     const state = ensure(stream.name, stream.bufferSize);
     if (stream.answer !== undefined) decideAnswer(state, stream.answer);
     if (stream.insecure) state.insecure = true;
+    if (stream.ready) state.ready = true;
   }
   overview = overviewOf(0, states.values());
 
@@ -156,6 +158,13 @@ export function createStreamStore(options: StreamStoreOptions = {}): StreamStore
         const state = ensure(controller.name);
         state.redact = createRedactor(secretsOfSpec(controller.resolved.spec));
         attachAnswer(state, controller.resolved.spec);
+        if (state.ready && state.connection.kind === 'idle' && !controller.running) {
+          const preset = state.answer?.preset ?? 'none';
+          state.connection = {
+            kind: 'idle',
+            ready: readyRequestOf(controller.resolved.spec, preset, state.redact),
+          };
+        }
         state.insecure = controller.resolved.spec.insecure;
         state.running = controller.running;
         changed(state);

@@ -1,3 +1,4 @@
+import type {ReadyRequest} from './ready-request.js';
 import type {AnswerPreset, AnswerSnapshot} from '../answer/index.js';
 import type {StreamCounters} from '../counters.js';
 import type {StreamDiagnostics} from '../diagnostics/types.js';
@@ -44,7 +45,8 @@ export type DisplayEntry = {
 
 /** What the state badge shows. */
 export type ConnectionInfo =
-  | {readonly kind: 'idle'}
+  /** Not started; `ready`: waiting for Enter or r, with the request it would send. */
+  | {readonly kind: 'idle'; readonly ready?: ReadyRequest}
   | {readonly kind: 'connecting'; readonly attempt: number}
   | {readonly kind: 'open'; readonly httpStatus: number; readonly since: number}
   | {
@@ -132,6 +134,11 @@ export type StreamConfig = {
   readonly answer?: AnswerPreset;
   /** TLS certificate checks are off for this stream (`-k`, profile `insecure: true`). */
   readonly insecure?: boolean;
+  /**
+   * The stream waits to be sent (autostart: false): until its first run the
+   * pane is READY and shows the request (ConnectionInfo idle with `ready`).
+   */
+  readonly ready?: boolean;
 };
 
 export type StreamStoreOptions = {

@@ -1,4 +1,5 @@
 import type {EditOp} from './line-editor.js';
+import type {Confirm} from './ui-state.js';
 
 export type Direction = 'left' | 'right' | 'up' | 'down';
 
@@ -42,5 +43,7 @@ export type UiAction =
   /** Closes the follow-up input; `sent` goes into its history. */
   | {readonly type: 'answer-input-close'; readonly sent?: string}
   | {readonly type: 'answer-scroll'; readonly name: string; readonly top: number | undefined}
+  | {readonly type: 'confirm-open'; readonly confirm: Confirm}
+  | {readonly type: 'confirm-close'}
   | {readonly type: 'message'; readonly text: string; readonly level: 'info' | 'error'}
   | {readonly type: 'message-expire'; readonly id: number};

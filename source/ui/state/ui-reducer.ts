@@ -154,6 +154,10 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
     case 'answer-input-close':
     case 'answer-scroll':
       return answerReducer(state, action);
+    case 'confirm-open':
+      return {...state, confirm: action.confirm};
+    case 'confirm-close':
+      return state.confirm ? {...state, confirm: undefined} : state;
     case 'message': {
       const id = state.messageCount + 1;
       return {...state, messageCount: id, message: {id, text: action.text, level: action.level}};

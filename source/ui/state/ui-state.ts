@@ -32,6 +32,12 @@ export type InputHistory = {
   readonly filter: readonly string[];
 };
 
+/** A y/n question in the footer (R re-sending POSTs); `y` runs `action`. */
+export type Confirm = {
+  readonly text: string;
+  readonly action: 'reconnect-all';
+};
+
 export type Message = {
   readonly id: number;
   readonly text: string;
@@ -65,6 +71,8 @@ export type UiState = {
   /** First visible transcript row per pane in the zoomed answer view; absent = follow the end. */
   readonly answerScroll: Readonly<Record<string, number>>;
   readonly history: InputHistory;
+  /** The open y/n question, if any. */
+  readonly confirm: Confirm | undefined;
   readonly message: Message | undefined;
   /** Messages shown so far: gives each message its own id. */
   readonly messageCount: number;
@@ -104,6 +112,7 @@ export function initialUiState(
     answerInput: undefined,
     answerScroll: {},
     history: {followUp: [], filter: []},
+    confirm: undefined,
     message: undefined,
     messageCount: 0,
   };
@@ -128,9 +137,10 @@ export function answerDraft(
 }
 
 /** Which keymap applies. */
-export type InputMode = 'answer-input' | 'filter' | 'help' | 'pretty' | 'zoom' | 'grid';
+export type InputMode = 'confirm' | 'answer-input' | 'filter' | 'help' | 'pretty' | 'zoom' | 'grid';
 
 export function inputMode(state: UiState): InputMode {
+  if (state.confirm) return 'confirm';
   if (state.answerInput) return 'answer-input';
   if (state.filterEdit) return 'filter';
   if (state.help) return 'help';
