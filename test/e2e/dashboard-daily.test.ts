@@ -24,7 +24,11 @@ function type(tty: PtyScreen, text: string): void {
 
 /** The text of the last OSC 52 sequence the program wrote. */
 function lastClipboard(raw: string): string | undefined {
-  const matches = [...raw.matchAll(/\u001B\]52;c;([A-Za-z\d+/=]*)\u0007/g)];
+  const osc52 = new RegExp(
+    `${String.fromCodePoint(0x1b)}\\]52;c;([A-Za-z\\d+/=]*)${String.fromCodePoint(7)}`,
+    'g',
+  );
+  const matches = [...raw.matchAll(osc52)];
   const payload = matches.at(-1)?.[1];
   return payload === undefined ? undefined : Buffer.from(payload, 'base64').toString('utf8');
 }
