@@ -203,7 +203,14 @@ describe('answer view', () => {
       size: {columns: 100, rows: 30},
     });
     const frame = await app.press('?');
-    for (const text of ['a / A', 'answer view (LLM streams)', 'h ', 'reasoning', 'i / n / x', 'new conversation']) {
+    for (const text of [
+      'a / A',
+      'answer view (LLM streams)',
+      'h ',
+      'reasoning',
+      'i / n / x',
+      'new conversation',
+    ]) {
       expect(frame).toContain(text);
     }
     // Everything fits 100x30: the last badge line too.
