@@ -77,13 +77,14 @@ export function keyHelp(glyphs: Glyphs = unicodeGlyphs): readonly KeyHelp[] {
       keys: 'j/k PgUp/PgDn g/G',
       action: `zoomed: scroll by line (also ${up}/${down}) / page, g oldest, G follow newest`,
     },
-    {keys: 'y / e', action: 'pretty-print the selected event (JSON) / export the buffer to NDJSON'},
-    {keys: 'Esc', action: 'back (close pretty view, help, filter input, zoom)'},
+    {
+      keys: 'y / e / w',
+      action: 'pretty-print event (JSON) / export buffer to NDJSON / write transcript (Markdown)',
+    },
     {keys: 'p', action: 'pause / resume the pane (the stream keeps running)'},
     {
       keys: 'r / R',
-      action:
-        'reconnect (a READY pane: send) the focused stream / all (asks before re-sending POSTs)',
+      action: 'reconnect (READY: send) the focused stream / all (asks before re-sending POSTs)',
     },
     {keys: 's', action: 'stop / start the focused stream'},
     {keys: 'c', action: "clear the focused pane's buffer and earlier answers"},
@@ -93,19 +94,19 @@ export function keyHelp(glyphs: Glyphs = unicodeGlyphs): readonly KeyHelp[] {
       keys: 'D / C',
       action: 'details: findings, request, timings, reconnects (j/k scroll) / copy request as curl',
     },
-    {keys: 'a / A', action: 'answer view (LLM streams): all panes / the focused pane'},
-    {keys: 'h', action: 'answer view: show / hide the reasoning'},
+    {
+      keys: 'a / A / h',
+      action: 'answer view (LLM streams): all panes / the focused pane / show the reasoning',
+    },
     {
       keys: 'i / n / x',
-      action:
-        'chat: ask a follow-up / a new conversation (Enter send, Esc cancel) / stop the answer',
+      action: 'chat: follow-up / new conversation (Enter send, Esc cancel) / stop the answer',
     },
     {
-      keys: 'Y / w',
-      action:
-        'copy the answer or event data (OSC 52: works over SSH; tmux: set -g set-clipboard on) / write the transcript (Markdown)',
+      keys: 'Y',
+      action: 'copy answer / event data (OSC 52: over SSH too; tmux: set -g set-clipboard on)',
     },
-    {keys: '?', action: 'this help'},
+    {keys: 'Esc / ?', action: 'back (close pretty view, help, filter input, zoom) / this help'},
     {keys: 'q or Ctrl-C', action: 'quit (Ctrl-Z: suspend to the shell, fg resumes)'},
     {
       keys: 'in / and i input',

@@ -41,9 +41,12 @@ export const ReadyBody = memo(function ReadyBody(props: {
   }
   return (
     <Box flexDirection="column">
-      {rows.slice(0, Math.max(0, height)).map((segments, index) => (
-        <Line key={index} segments={segments} width={width} />
-      ))}
+      {/* Short panes keep the request and drop the hint (the badge says READY). */}
+      {(rows.length > height ? rows.slice(1) : rows)
+        .slice(0, Math.max(0, height))
+        .map((segments, index) => (
+          <Line key={index} segments={segments} width={width} />
+        ))}
     </Box>
   );
 });
