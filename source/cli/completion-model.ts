@@ -30,9 +30,12 @@ const valueSources: Record<string, CompletionFlag['values']> = {
   recording: 'files',
 };
 
+/** Flags that are on by default: people type their `--no-` form. */
+const negated = new Set(['buffer', 'autostart', 'osc52']);
+
 export function completionFlags(): CompletionFlag[] {
   const flags = Object.entries(flagDefinitions).map(([name, definition]): CompletionFlag => {
-    const long = name === 'buffer' ? 'no-buffer' : kebab(name);
+    const long = negated.has(name) ? `no-${kebab(name)}` : kebab(name);
     const values = valueSources[name];
     return {
       long,

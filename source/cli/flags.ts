@@ -42,6 +42,10 @@ export const flagDefinitions = {
   // `-N` / `--no-buffer` (curl): accepted; output is never buffered anyway.
   buffer: {type: 'boolean', shortFlag: 'N'},
   fps: {type: 'string'},
+  // `--no-autostart`: panes start READY, sent with Enter or r.
+  autostart: {type: 'boolean', default: true},
+  // `--no-osc52`: Y and C do not write to the terminal's clipboard.
+  osc52: {type: 'boolean', default: true},
   bufferSize: {type: 'string'},
   port: {type: 'string'},
   host: {type: 'string'},

@@ -69,6 +69,9 @@ export const mainHelp = `
     -s, --silent               no notes on stderr (errors still print)
     -N, --no-buffer            accepted for curl's sake: output is never held back
     --fps N                    dashboard redraws per second for stream data (default 20)
+    --no-autostart             dashboard: every pane starts READY, showing the request it
+                               would send; Enter or r sends it (profile: autostart: false)
+    --no-osc52                 dashboard: Y and C do not copy to the clipboard (OSC 52)
     --buffer-size N            events kept per pane (default 1000)
     -h, --help                 this help (after a command: that command's help)
     -V, --version              print the version

@@ -313,7 +313,13 @@ async function runDashboardMode(
     streamOptions: Object.fromEntries(
       setups.map((setup) => [
         setup.spec.name,
-        {answer: setup.answer, view: setup.view, bufferSize: setup.bufferSize},
+        {
+          answer: setup.answer,
+          view: setup.view,
+          bufferSize: setup.bufferSize,
+          autostart: setup.autostart,
+          osc52: setup.osc52,
+        },
       ]),
     ),
     fps: options.fps,

@@ -16,6 +16,10 @@ export type StreamSetup = {
   readonly answer: AnswerPreset;
   readonly view: 'events' | 'answer';
   readonly bufferSize: number | undefined;
+  /** Dashboard: send at once (else the pane waits READY): the profile's field and --no-autostart. */
+  readonly autostart: boolean;
+  /** Dashboard: Y and C may use OSC 52: the profile's field and --no-osc52. */
+  readonly osc52: boolean;
 };
 
 /**
@@ -65,6 +69,8 @@ export function buildStreamSetups(
       answer,
       view: profile?.view ?? 'events',
       bufferSize: profile?.bufferSize,
+      autostart: flags.autostart && (profile?.autostart ?? true),
+      osc52: flags.osc52 && (profile?.osc52 ?? true),
     };
   });
 }

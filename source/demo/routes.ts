@@ -9,7 +9,9 @@ import {flaky} from './scenarios/flaky.js';
 import {flood} from './scenarios/flood.js';
 import {logs} from './scenarios/logs.js';
 import {empty, forgetful, pingsOnly, skipping} from './scenarios/misbehaving.js';
+import {anthropicMessages, DEMO_ANTHROPIC_API_KEY} from './scenarios/anthropic-messages.js';
 import {openAiChat} from './scenarios/openai-chat.js';
+import {openAiResponses} from './scenarios/openai-responses.js';
 import {status} from './scenarios/status.js';
 import {ticker} from './scenarios/ticker.js';
 
@@ -129,6 +131,26 @@ export const DEMO_ROUTES: readonly DemoRoute[] = [
     description: 'OpenAI-compatible chat completions, streaming or not.',
     auth: `Bearer ${DEMO_OPENAI_API_KEY}`,
     handler: openAiChat,
+  },
+  {
+    name: 'openai-responses',
+    method: 'POST',
+    path: '/v1/responses',
+    pattern: /^\/v1\/responses$/,
+    description:
+      'OpenAI Responses API, streaming or not; previous_response_id continues a conversation.',
+    auth: `Bearer ${DEMO_OPENAI_API_KEY}`,
+    handler: openAiResponses,
+  },
+  {
+    name: 'anthropic-messages',
+    method: 'POST',
+    path: '/v1/messages',
+    pattern: /^\/v1\/messages$/,
+    description:
+      'Anthropic Messages API (anthropic-version header required), streaming or not; answers from the messages it gets.',
+    auth: `x-api-key: ${DEMO_ANTHROPIC_API_KEY}`,
+    handler: anthropicMessages,
   },
   {
     name: 'flood',

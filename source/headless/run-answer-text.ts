@@ -8,6 +8,7 @@ import {
   type AnswerRun,
   type AnswerState,
 } from '../core/answer/index.js';
+import {stoppedNote} from '../core/answer/stopped-note.js';
 import type {Redactor} from '../core/redact.js';
 import {sanitize} from '../core/sanitize.js';
 import type {StreamController} from '../core/stream-controller.js';
@@ -124,6 +125,8 @@ export async function runAnswerText(options: AnswerTextOptions): Promise<number>
       output.lastRun = run;
       if (record.type === 'summary') {
         output.finished = true;
+        // The answer's last line ends before the note about how it ended.
+        flush();
         failed = reportEnd(run, (message) => note(output, message)) || failed;
       }
       flush();
@@ -157,8 +160,10 @@ function reportEnd(run: AnswerRun, note: (message: string) => void): boolean {
       note(run.statusReason || 'ended without a terminal event');
       return true;
     case 'paused':
-    case 'stopped':
       note(run.statusReason || run.status);
+      return false;
+    case 'stopped':
+      note(stoppedNote(run));
       return false;
     default:
       return false;

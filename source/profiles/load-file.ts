@@ -23,6 +23,10 @@ export type LoadedStream = {
   readonly answer?: AnswerPreset;
   readonly view?: ViewMode;
   readonly bufferSize?: number;
+  /** Dashboard: false waits READY for Enter or r (default true). */
+  readonly autostart?: boolean;
+  /** Dashboard: false keeps Y and C off the clipboard (default true). */
+  readonly osc52?: boolean;
   /** `file` is absolute; `profile` is the profile's name. */
   readonly source: {readonly file: string; readonly profile: string};
 };
@@ -101,6 +105,8 @@ function toLoadedStream(
     ...(merged.answer === undefined ? {} : {answer: merged.answer}),
     ...(merged.view === undefined ? {} : {view: merged.view}),
     ...(merged.bufferSize === undefined ? {} : {bufferSize: merged.bufferSize}),
+    ...(merged.autostart === undefined ? {} : {autostart: merged.autostart}),
+    ...(merged.osc52 === undefined ? {} : {osc52: merged.osc52}),
     source,
   };
 }
@@ -160,7 +166,14 @@ export function loadProfileText(source: ProfileSource, variables: VariableSource
   const streams: LoadedStream[] = [];
   const specProblems: IssueProblem[] = duplicateStreamNames(profile.streams);
   validated.streams.forEach((merged, index) => {
-    const {answer: _answer, view: _view, bufferSize: _bufferSize, ...specInput} = merged;
+    const {
+      answer: _answer,
+      view: _view,
+      bufferSize: _bufferSize,
+      autostart: _autostart,
+      osc52: _osc52,
+      ...specInput
+    } = merged;
     const result = streamSpecSchema.safeParse(specInput);
     if (result.success) {
       streams.push(toLoadedStream(result.data, merged, {file: source.file, profile: profile.name}));

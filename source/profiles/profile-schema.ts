@@ -37,6 +37,18 @@ const profileOnlyFields = {
     .positive()
     .optional()
     .describe('Events kept in memory for this pane (ring buffer size).'),
+  autostart: z
+    .boolean()
+    .optional()
+    .describe(
+      'Dashboard: send the request when the dashboard opens (default true); false: the pane waits READY, showing the request, until Enter or r.',
+    ),
+  osc52: z
+    .boolean()
+    .optional()
+    .describe(
+      "Dashboard: Y and C may copy this stream's answer, event data and curl command to the clipboard with OSC 52 (default true).",
+    ),
 };
 
 /** The Dify SSE plugin's parameter names, accepted as aliases of spec fields. */

@@ -9,6 +9,8 @@ export type CanonicalFields = Partial<StreamSpecInput> & {
   answer?: AnswerPreset;
   view?: ViewMode;
   bufferSize?: number;
+  autostart?: boolean;
+  osc52?: boolean;
 };
 
 type ValidatedFields = Partial<ProfileStreamInput>;

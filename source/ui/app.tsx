@@ -151,6 +151,7 @@ export function App(props: AppProps) {
           filterEdit={state.filterEdit}
           answerInput={state.answerInput}
           message={state.message}
+          confirm={state.confirm}
           hidden={state.view === 'grid' ? layout.hiddenBefore + layout.hiddenAfter : 0}
           recordingSize={controls.recordingSize}
         />

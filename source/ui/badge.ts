@@ -14,7 +14,7 @@ export function badgeText(
 ): string {
   switch (connection.kind) {
     case 'idle':
-      return 'IDLE';
+      return connection.ready ? 'READY' : 'IDLE';
     case 'connecting':
       return connection.attempt > 1 ? `CONNECTING (attempt ${connection.attempt})` : 'CONNECTING';
     case 'open':

@@ -17,11 +17,15 @@ export type DashboardControls = {
   /** Bytes of the recording being written, undefined when none is. */
   recordingSize?(): number | undefined;
   /**
-   * Sends `query` as a new run of a Dify stream in the same conversation
-   * (stopping a run still going first); resolves once the new run started.
+   * Sends `query` as a new run of a chat stream (Dify, OpenAI chat or
+   * Responses, Anthropic) in the same conversation, or with `fresh` in a new
+   * one (stopping a run still going first); resolves once the new run started.
    */
-  askFollowUp(name: string, query: string): Promise<ControlResult>;
-  /** Asks Dify to stop the stream's running task; the stream reads on to its end. */
+  askFollowUp(name: string, query: string, fresh?: boolean): Promise<ControlResult>;
+  /**
+   * Stops the running answer, keeping the partial text: Dify through its stop
+   * endpoint (the stream reads on to its end), others by closing the stream.
+   */
   stopAnswer(name: string): Promise<ControlResult>;
   /**
    * Fills the paused Dify run's human input form (POST /form/human_input/{token})
@@ -39,4 +43,18 @@ export type DashboardControls = {
   requestOf?(name: string, lastEventId: string): RequestView | undefined;
   /** Puts text on the terminal's clipboard (OSC 52); false when there is no terminal. */
   copyToClipboard?(text: string): boolean;
+  /** True when OSC 52 is off for the stream (--no-osc52, or osc52: false in its profile). */
+  clipboardOff?(name: string): boolean;
+  /**
+   * `Y`: text of the stream (an answer, event data) on the clipboard, redacted
+   * with the stream's secrets and sanitized (line breaks kept).
+   */
+  copyStreamText?(name: string, text: string): CopyResult;
+  /** `w`: writes the stream's answer transcript as Markdown next to the exports; resolves with its path. */
+  writeTranscript?(name: string): Promise<string>;
+  /** How many streams `R` would re-send a request with a body method (POST, PUT…) to. */
+  bodyRequestCount?(): number;
 };
+
+/** What `Y` did: copied, OSC 52 off for the stream, or too long for OSC 52. */
+export type CopyResult = 'copied' | 'off' | 'too-long';

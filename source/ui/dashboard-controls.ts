@@ -1,11 +1,16 @@
+import {writeFile} from 'node:fs/promises';
 import {join} from 'node:path';
-import {detectDifyEndpoint} from '../core/answer/index.js';
+import {transcriptFileName, transcriptMarkdown} from '../core/answer/transcript-markdown.js';
+import {chatApiOf, nextChatRequest} from '../core/chat-requests.js';
 import {requestView} from '../core/diagnostics/request-view.js';
 import {submitHumanInput} from '../core/dify-human-input.js';
-import {stopDifyTask, withDifyQuery} from '../core/dify-requests.js';
+import {createRedactor, secretsOfSpec} from '../core/redact.js';
+import {sanitize} from '../core/sanitize.js';
+import {stopDifyTask} from '../core/dify-requests.js';
 import {defaultExportFileName} from '../core/store/export-ndjson.js';
 import type {StreamStore} from '../core/store/types.js';
 import type {StreamController} from '../core/stream-controller.js';
+import type {StreamSpec} from '../core/stream-spec.js';
 import type {ControlResult, DashboardControls} from './controls.js';
 import type {DashboardRecording} from './dashboard-recording.js';
 import type {StreamRuns} from './stream-runs.js';
@@ -30,6 +35,8 @@ export type ControlsOptions = {
   readonly clipboard?: (text: string) => boolean;
   /** The o / O keys (absent: recording is not offered). */
   readonly recording?: DashboardRecording;
+  /** Streams whose text must not go to the clipboard (--no-osc52, profile osc52: false). */
+  readonly clipboardOff?: ReadonlySet<string>;
 };
 
 export const FOLLOW_UP_STOP_WAIT_MS = 5000;
@@ -46,6 +53,8 @@ export function createDashboardControls(options: ControlsOptions): DashboardCont
     else runs.start(stream);
   };
   const failure = (message: string): ControlResult => ({ok: false, message});
+  /** The request each stream sent last, when a follow-up changed it. */
+  const sent = new Map<string, StreamSpec>();
 
   return {
     reconnect(name) {
@@ -76,13 +85,13 @@ export function createDashboardControls(options: ControlsOptions): DashboardCont
       const path = join(options.exportDir, defaultExportFileName(name, new Date()));
       return store.exportEvents(name, path, include);
     },
-    async askFollowUp(name, query) {
+    async askFollowUp(name, query, fresh = false) {
       const stream = byName(name);
-      if (!stream || store.getAnswerSnapshot(name)?.preset !== 'dify') {
-        return failure(`${name} is not a Dify stream`);
-      }
-      const endpoint = detectDifyEndpoint(stream.resolved.spec.url);
-      if (endpoint === 'workflow') {
+      const preset = store.getAnswerSnapshot(name)?.preset ?? 'none';
+      if (!stream || preset === 'none') return failure(`${name} has no answer preset`);
+      const last = sent.get(name) ?? stream.resolved.spec;
+      const api = chatApiOf(last, preset);
+      if (api === undefined) {
         return failure(`${name} runs a Dify workflow: follow-up questions need /chat-messages`);
       }
       if (stream.running) {
@@ -90,25 +99,41 @@ export function createDashboardControls(options: ControlsOptions): DashboardCont
         // side too, so the abandoned answer does not keep running and costing.
         const current = store.getAnswerSnapshot(name)?.current;
         const taskId = current?.ids.taskId;
-        if (taskId !== undefined && !current?.ended) await stopTask(stream.resolved.spec, taskId);
+        if (api === 'dify' && taskId !== undefined && !current?.ended) {
+          await stopTask(stream.resolved.spec, taskId);
+        }
         stream.stop();
         const ended = await runs.ended(stream, options.stopWaitMs ?? FOLLOW_UP_STOP_WAIT_MS);
         if (!ended) return failure(`${name}: the running request did not stop; not sent`);
       }
-      store.setAnswerQuery(name, query);
-      const conversationId = store.latestConversationId(name);
-      runs.start(stream, withDifyQuery(stream.resolved.spec, {query, conversationId}));
-      const where = conversationId ? 'in the same conversation' : 'in a new conversation';
+      const conversation = {
+        answer: store.getAnswerSnapshot(name)?.current.text ?? '',
+        conversationId: store.latestConversationId(name),
+        responseId: store.latestResponseId(name),
+      };
+      const next = nextChatRequest(last, api, conversation, query, fresh);
+      if (!next.ok) return failure(`${name}: ${next.message}; not sent`);
+      store.setAnswerQuery(name, query, fresh);
+      sent.set(name, next.spec);
+      runs.start(stream, next.spec);
+      const continued = api === 'dify' ? conversation.conversationId !== undefined : true;
+      const where = !fresh && continued ? 'in the same conversation' : 'in a new conversation';
       return {ok: true, message: `asked ${name} ${where}`};
     },
     async stopAnswer(name) {
       const stream = byName(name);
-      const current = store.getAnswerSnapshot(name)?.current;
-      if (!stream || !current) return failure(`${name} is not a Dify stream`);
-      const taskId = current.ids.taskId;
+      const snapshot = store.getAnswerSnapshot(name);
+      const current = snapshot?.current;
+      if (!stream || !current) return failure(`${name} has no answer preset`);
       if (!stream.running || current.ended || !statusesWithTask.has(current.status)) {
-        return failure(`${name}: no running task to stop`);
+        return failure(`${name}: no running answer to stop`);
       }
+      if (snapshot.preset !== 'dify') {
+        // OpenAI and Anthropic stop generating when the client goes away.
+        stream.stop();
+        return {ok: true, message: `${name}: stopped; the partial answer is kept`};
+      }
+      const taskId = current.ids.taskId;
       if (taskId === undefined) return failure(`${name}: no task id yet; try again in a moment`);
       const requestedAt = Date.now();
       const result = await stopTask(stream.resolved.spec, taskId);
@@ -147,9 +172,40 @@ export function createDashboardControls(options: ControlsOptions): DashboardCont
     },
     requestOf(name, lastEventId) {
       const stream = byName(name);
-      return stream ? requestView(stream.resolved.spec, lastEventId) : undefined;
+      return stream ? requestView(sent.get(name) ?? stream.resolved.spec, lastEventId) : undefined;
     },
+    async writeTranscript(name) {
+      const stream = byName(name);
+      const snapshot = store.getAnswerSnapshot(name);
+      if (!stream || !snapshot) throw new Error(`${name} has no answer preset`);
+      const writtenAt = new Date();
+      const spec = sent.get(name) ?? stream.resolved.spec;
+      const view = requestView(spec, '');
+      const redact = createRedactor(secretsOfSpec(spec));
+      const text = transcriptMarkdown(
+        snapshot,
+        {stream: name, request: `${view.method} ${view.url}`, writtenAt},
+        redact,
+      );
+      const path = join(
+        options.exportDir,
+        transcriptFileName(defaultExportFileName(name, writtenAt)),
+      );
+      await writeFile(path, text, {encoding: 'utf8', mode: 0o600});
+      return path;
+    },
+    bodyRequestCount: () =>
+      streams.filter((stream) => (sent.get(stream.name) ?? stream.resolved.spec).method !== 'GET')
+        .length,
     copyToClipboard: (text) => options.clipboard?.(text) ?? false,
+    clipboardOff: (name) => options.clipboardOff?.has(name) ?? false,
+    copyStreamText(name, text) {
+      if (options.clipboardOff?.has(name)) return 'off';
+      const stream = byName(name);
+      const redact = createRedactor(stream ? secretsOfSpec(stream.resolved.spec) : []);
+      const copied = options.clipboard?.(sanitize(redact(text), {keepNewlines: true})) ?? false;
+      return copied ? 'copied' : 'too-long';
+    },
     quit: options.quit,
     interrupt: options.interrupt,
     suspend: options.suspend ?? (() => undefined),

@@ -8,7 +8,7 @@ import {useTheme} from './hooks/use-theme.js';
 import {inputSegments, inputView} from './input-line.js';
 import {formatSize} from './dashboard-recording.js';
 import {clipSegments, Line, type Segment} from './line.js';
-import type {AnswerInput, FilterEdit, Message} from './state/ui-state.js';
+import type {AnswerInput, Confirm, FilterEdit, Message} from './state/ui-state.js';
 import {localizeMarks, unicodeGlyphs, type Glyphs} from './theme.js';
 
 type Hint = readonly [full: string, short: string];
@@ -80,6 +80,8 @@ type FooterProps = {
   readonly filterEdit: FilterEdit | undefined;
   readonly answerInput: AnswerInput | undefined;
   readonly message: Message | undefined;
+  /** The open y/n question, shown before anything else. */
+  readonly confirm?: Confirm | undefined;
   readonly hidden: number;
   /** Bytes of the recording being written (o / O), undefined when none is. */
   readonly recordingSize?: () => number | undefined;
@@ -91,9 +93,13 @@ export const Footer = memo(function Footer(props: FooterProps) {
   const {glyphs} = theme;
   const sep = ` ${glyphs.separator} `;
   const overview = useOverview(props.store);
-  const {filterEdit, answerInput, message} = props;
+  const {filterEdit, answerInput, message, confirm} = props;
   let segments: Segment[];
-  if (filterEdit) {
+  if (confirm) {
+    segments = [
+      {text: ` ${localizeMarks(sanitize(confirm.text), glyphs)}`, color: theme.warn, bold: true},
+    ];
+  } else if (filterEdit) {
     const label = ` filter ${sanitize(filterEdit.name)}: `;
     const room = Math.max(8, props.width - displayWidth(label));
     segments = [
@@ -115,8 +121,15 @@ export const Footer = memo(function Footer(props: FooterProps) {
     ];
   } else if (answerInput) {
     segments = [
-      {text: ` follow-up to ${sanitize(answerInput.name)}`, color: theme.accent, bold: true},
-      {text: ` (same conversation)  Enter send${sep}Esc cancel`, color: theme.muted},
+      {
+        text: ` ${answerInput.fresh ? 'new conversation with' : 'follow-up to'} ${sanitize(answerInput.name)}`,
+        color: theme.accent,
+        bold: true,
+      },
+      {
+        text: `${answerInput.fresh ? '' : ' (same conversation)'}  Enter send${sep}Esc cancel`,
+        color: theme.muted,
+      },
     ];
   } else {
     // The hints get what the totals leave, but never less than the essential ones;

@@ -41,11 +41,16 @@ export type Command =
   | {readonly type: 'answer-view-toggle'}
   | {readonly type: 'reasoning'}
   | {readonly type: 'answer-input'}
+  | {readonly type: 'answer-new'}
   | {readonly type: 'answer-stop'}
   | {readonly type: 'answer-send'}
   | {readonly type: 'answer-cancel'}
   | {readonly type: 'run-view-toggle'}
-  | {readonly type: 'run-reattach'};
+  | {readonly type: 'run-reattach'}
+  | {readonly type: 'copy'}
+  | {readonly type: 'transcript'}
+  | {readonly type: 'confirm-yes'}
+  | {readonly type: 'confirm-no'};
 
 /**
  * How far a scroll command moves a view that shows `page` rows: lines or
@@ -67,18 +72,24 @@ export function keyHelp(glyphs: Glyphs = unicodeGlyphs): readonly KeyHelp[] {
       keys: 'arrows, 1-9',
       action: `focus a pane (in the zoomed view: ${left}/${right} switch stream)`,
     },
-    {keys: 'Enter or z', action: 'zoom the focused pane (z again or Esc: back)'},
+    {
+      keys: 'Enter or z',
+      action: 'zoom the focused pane (z again or Esc: back); Enter on a READY pane sends it',
+    },
     {
       keys: 'j/k PgUp/PgDn g/G',
       action: `zoomed: scroll by line (also ${up}/${down}) / page, g oldest, G follow newest`,
     },
     {
-      keys: 'y / e / o O',
-      action: 'pretty-print the event (JSON) / export to NDJSON / record all / this pane',
+      keys: 'y / e / w',
+      action: 'pretty-print event (JSON) / export buffer to NDJSON / write transcript (Markdown)',
     },
-    {keys: 'Esc', action: 'back (close pretty view, help, filter input, zoom)'},
+    {keys: 'o / O', action: 'record all panes / the focused pane to a file (the key again stops)'},
     {keys: 'p', action: 'pause / resume the pane (the stream keeps running)'},
-    {keys: 'r / R', action: 'reconnect the focused stream / all streams now'},
+    {
+      keys: 'r / R',
+      action: 'reconnect (READY: send) the focused stream / all (asks before re-sending POSTs)',
+    },
     {keys: 's', action: 'stop / start the focused stream'},
     {keys: 'c', action: "clear the focused pane's buffer and earlier answers"},
     {keys: '/', action: 'filter: text, or /regex/ (Enter apply, Esc cancel, empty clears)'},
@@ -87,11 +98,20 @@ export function keyHelp(glyphs: Glyphs = unicodeGlyphs): readonly KeyHelp[] {
       keys: 'D / C',
       action: 'details: findings, request, timings, reconnects (j/k scroll) / copy request as curl',
     },
-    {keys: 'a / A', action: 'answer view (LLM streams): all panes / the focused pane'},
-    {keys: 'h', action: 'answer view: show / hide the reasoning'},
-    {keys: 'i / x', action: 'Dify: ask a follow-up (Enter send, Esc cancel) / stop the task'},
+    {
+      keys: 'a / A / h',
+      action: 'answer view (LLM streams): all panes / the focused pane / show the reasoning',
+    },
+    {
+      keys: 'i / n / x',
+      action: 'chat: follow-up / new conversation (Enter send, Esc cancel) / stop the answer',
+    },
+    {
+      keys: 'Y',
+      action: 'copy answer / event data (OSC 52: over SSH too; tmux: set -g set-clipboard on)',
+    },
     {keys: 'f / u', action: 'Dify run view: nodes, checks, form (i) / re-attach'},
-    {keys: '?', action: 'this help'},
+    {keys: 'Esc / ?', action: 'back (close pretty view, help, filter input, zoom) / this help'},
     {keys: 'q or Ctrl-C', action: 'quit (Ctrl-Z: suspend to the shell, fg resumes)'},
     {
       keys: 'in / and i input',
@@ -149,9 +169,12 @@ const letters = new Map<string, Command>(
     A: {type: 'answer-view-toggle'},
     h: {type: 'reasoning'},
     i: {type: 'answer-input'},
+    n: {type: 'answer-new'},
     x: {type: 'answer-stop'},
     f: {type: 'run-view-toggle'},
     u: {type: 'run-reattach'},
+    Y: {type: 'copy'},
+    w: {type: 'transcript'},
     '?': {type: 'help'},
   } satisfies Record<string, Command>),
 );
@@ -206,6 +229,9 @@ function helpCommand(input: string, key: Key): Command {
 export function commandFor(input: string, key: Key, mode: InputMode): Command | undefined {
   if (key.ctrl && input === 'c') return {type: 'interrupt'};
   if (key.ctrl && input === 'z') return {type: 'suspend'};
+  if (mode === 'confirm') {
+    return input === 'y' || input === 'Y' ? {type: 'confirm-yes'} : {type: 'confirm-no'};
+  }
   if (mode === 'answer-input') return answerInputCommand(input, key);
   if (mode === 'filter') return filterCommand(input, key);
   if (mode === 'help') return helpCommand(input, key);

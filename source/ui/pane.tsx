@@ -11,6 +11,7 @@ import {paneChrome, PaneCounters} from './pane-counters.js';
 import {PaneTitle} from './pane-title.js';
 import {RunBody} from './run/run-body.js';
 import {runWarnings} from './run/run-lines.js';
+import {ReadyBody} from './ready-body.js';
 import type {RequestView} from '../core/diagnostics/request-view.js';
 import {detailLines} from './diagnostics/detail-lines.js';
 import {DiagnosticsBody} from './diagnostics/diagnostics-body.js';
@@ -122,6 +123,11 @@ export const Pane = memo(function Pane(props: PaneProps) {
   );
   const run = props.runView === true && !prettyEntry ? snapshot.difyRun?.current : undefined;
   const kind: PaneBodyKind = prettyEntry ? 'pretty' : answer ? 'answer' : 'events';
+  // Waiting to be sent: the request it would send (until a follow-up is typed).
+  const ready =
+    snapshot.connection.kind === 'idle' && props.answerInput === undefined && !prettyEntry
+      ? snapshot.connection.ready
+      : undefined;
   const Body = paneBodies[kind];
   let status = '';
   if (run) status = 'run';
@@ -181,6 +187,8 @@ export const Pane = memo(function Pane(props: PaneProps) {
           input={props.runInput}
           detailOffset={props.zoomed ? props.runDetailOffset : undefined}
         />
+      ) : ready && bodyHeight > 0 ? (
+        <ReadyBody ready={ready} width={width} height={bodyHeight} />
       ) : bodyHeight > 0 ? (
         <Body
           entries={entries}

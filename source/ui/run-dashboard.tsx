@@ -1,6 +1,7 @@
 import process from 'node:process';
 import {render} from 'ink';
 import type {AnswerPreset} from '../core/answer/index.js';
+import {stoppedNote} from '../core/answer/stopped-note.js';
 import type {SummaryRecord} from '../core/records.js';
 import {createStreamStore} from '../core/store/stream-store.js';
 import {DEFAULT_FPS, KEY_FRAME_FPS} from './frame-rate.js';
@@ -26,6 +27,10 @@ export type DashboardStreamOptions = {
   readonly view?: PaneView;
   /** Ring buffer entries of this stream (default: bufferSize). */
   readonly bufferSize?: number;
+  /** False: the pane waits READY, showing its request, until Enter or r (default true). */
+  readonly autostart?: boolean;
+  /** False: Y and C do not copy this stream's text with OSC 52 (default true). */
+  readonly osc52?: boolean;
 };
 
 export type RunDashboardOptions = {
@@ -80,7 +85,13 @@ function runLabelled(summaries: readonly SummaryRecord[], store: StreamStore): S
   store.flush();
   return summaries.map((summary) => {
     const {run} = store.getSnapshot(summary.stream);
-    return run > 1 ? {...summary, summary: `run ${run}: ${summary.summary}`} : summary;
+    const labelled = run > 1 ? `run ${run}: ${summary.summary}` : summary.summary;
+    // An answer stopped by q or x keeps its partial text: say so.
+    const answer = store.getAnswerSnapshot(summary.stream)?.current;
+    const note = answer?.status === 'stopped' ? ` · ${stoppedNote(answer, 'the answer')}` : '';
+    return labelled === summary.summary && note === ''
+      ? summary
+      : {...summary, summary: `${labelled}${note}`};
   });
 }
 
@@ -102,12 +113,13 @@ export async function runDashboard(options: RunDashboardOptions): Promise<Dashbo
     Object.hasOwn(perStream, name) ? (perStream[name] ?? {}) : {};
   const store = createStreamStore({
     streams: streams.map((stream) => {
-      const {answer, bufferSize} = optionsOf(stream.name);
+      const {answer, bufferSize, autostart} = optionsOf(stream.name);
       return {
         name: stream.name,
         bufferSize: bufferSize ?? options.bufferSize,
         answer,
         insecure: stream.resolved.spec.insecure,
+        ready: autostart === false,
       };
     }),
     bufferSize: options.bufferSize,
@@ -210,6 +222,9 @@ export async function runDashboard(options: RunDashboardOptions): Promise<Dashbo
     quit: () => settle({code: 0}),
     interrupt: () => settle({code: SIGNAL_CODES.SIGINT, signal: true}),
     suspend,
+    clipboardOff: new Set(
+      streams.filter((stream) => optionsOf(stream.name).osc52 === false).map(({name}) => name),
+    ),
     clipboard: (text) => {
       const sequence = osc52(text);
       if (sequence === undefined) return false;
@@ -243,7 +258,9 @@ export async function runDashboard(options: RunDashboardOptions): Promise<Dashbo
       () => settle({code: 0}),
       (error: unknown) => settle({code: 1, error}),
     );
-    runs.startAll();
+    for (const stream of streams) {
+      if (optionsOf(stream.name).autostart !== false) runs.start(stream);
+    }
     outcome = await finished;
     stopping = true;
     runs.stopAll();

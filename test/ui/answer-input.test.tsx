@@ -67,14 +67,17 @@ describe('follow-up input line', () => {
     expect(app.controls.calls).toEqual([]);
   });
 
-  it('i and x only work on Dify streams', async () => {
+  it('i, n and x only work on chat streams', async () => {
     const app = await renderApp(chatStore(), {size: {columns: 80, rows: 24}});
     await app.press('\t');
     let frame = await app.press('i');
     expect(inputRow(frame)).toBeUndefined();
-    expect(rows(frame).at(-1)).toContain('i: ticker is not a Dify stream (answer preset none)');
+    expect(rows(frame).at(-1)).toContain('i: ticker is not a chat stream (answer preset none)');
+    frame = await app.press('n');
+    expect(inputRow(frame)).toBeUndefined();
+    expect(rows(frame).at(-1)).toContain('n: ticker is not a chat stream');
     frame = await app.press('x');
-    expect(rows(frame).at(-1)).toContain('x: ticker is not a Dify stream');
+    expect(rows(frame).at(-1)).toContain('x: ticker is not a chat stream');
     expect(app.controls.calls).toEqual([]);
   });
 

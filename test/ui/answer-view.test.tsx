@@ -203,7 +203,14 @@ describe('answer view', () => {
       size: {columns: 100, rows: 32},
     });
     const frame = await app.press('?');
-    for (const text of ['a / A', 'answer view (LLM streams)', 'h ', 'reasoning', 'i / x', 'Dify']) {
+    for (const text of [
+      'a / A',
+      'answer view (LLM streams)',
+      'h ',
+      'reasoning',
+      'i / n / x',
+      'new conversation',
+    ]) {
       expect(frame).toContain(text);
     }
     // Everything fits 100x32: the last badge line too.

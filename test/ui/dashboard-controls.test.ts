@@ -163,12 +163,12 @@ describe('dashboard controls for Dify', () => {
     expect(stream.starts).toHaveLength(1);
   });
 
-  it('refuses follow-ups on workflows and on streams that are not Dify', async () => {
+  it('refuses follow-ups on workflows and on streams without an answer preset', async () => {
     const workflow = fakeDify('flow', 'http://127.0.0.1/v1/workflows/run');
     expect((await setup(workflow).controls.askFollowUp('flow', 'q')).ok).toBe(false);
     const other = fakeDify('other', 'http://127.0.0.1/stream');
     const result = await setup(other).controls.askFollowUp('other', 'q');
-    expect(result).toEqual({ok: false, message: 'other is not a Dify stream'});
+    expect(result).toEqual({ok: false, message: 'other has no answer preset'});
     expect(workflow.starts).toEqual([]);
     expect(other.starts).toEqual([]);
   });
@@ -176,7 +176,7 @@ describe('dashboard controls for Dify', () => {
   it('x stops the running task with the stream spec, only while a task runs', async () => {
     const stream = fakeDify('chat', CHAT_URL);
     const {store, controls, runs, stops} = setup(stream);
-    expect((await controls.stopAnswer('chat')).message).toBe('chat: no running task to stop');
+    expect((await controls.stopAnswer('chat')).message).toBe('chat: no running answer to stop');
     runs.start(stream);
     stream.emit(records.connecting('chat'));
     stream.emit(records.open('chat'));

@@ -27,6 +27,8 @@ export type AnswerState = {
   readonly maxHistory: number;
   /** The query of the next run (setAnswerQuery before a follow-up). */
   nextQuery: string | undefined;
+  /** The next run starts a new conversation (setAnswerQuery with newConversation). */
+  nextNewConversation: boolean;
   cachedSnapshot: AnswerSnapshot | undefined;
 };
 
@@ -48,6 +50,7 @@ export function createAnswerState(
     history: [],
     maxHistory: Math.max(0, options.maxHistory ?? 50),
     nextQuery: undefined,
+    nextNewConversation: false,
     cachedSnapshot: undefined,
   };
 }
@@ -56,6 +59,7 @@ export function createAnswerState(
 const visibleKeys = [
   'runNumber',
   'query',
+  'newConversation',
   'text',
   'textRevision',
   'reasoning',
@@ -127,8 +131,9 @@ function onConnecting(state: AnswerState, at: number, attempt: number): void {
     state.history = [...state.history, Object.freeze({...fold.run})].slice(
       Math.max(0, state.history.length + 1 - state.maxHistory),
     );
-    state.fold = createRunFold(fold.run.runNumber + 1, state.nextQuery);
+    state.fold = createRunFold(fold.run.runNumber + 1, state.nextQuery, state.nextNewConversation);
     state.nextQuery = undefined;
+    state.nextNewConversation = false;
   }
   if (state.fold.run.metrics.startedAt === undefined) setStartedAt(state.fold, at);
 }
@@ -153,15 +158,21 @@ function onSummary(fold: RunFold, summary: SummaryRecord): void {
  * not started), e.g. before sending a Dify follow-up. Returns true when the
  * visible state changed.
  */
-export function setAnswerQuery(state: AnswerState, query: string | undefined): boolean {
+export function setAnswerQuery(
+  state: AnswerState,
+  query: string | undefined,
+  newConversation = false,
+): boolean {
   const {run} = state.fold;
   if (run.metrics.startedAt === undefined && !run.ended) {
-    if (run.query === query) return false;
+    if (run.query === query && run.newConversation === newConversation) return false;
     run.query = query;
+    run.newConversation = newConversation;
     state.version++;
     return true;
   }
   state.nextQuery = query;
+  state.nextNewConversation = newConversation;
   return false;
 }
 
@@ -187,11 +198,28 @@ export function answerSnapshot(state: AnswerState): AnswerSnapshot {
   return snapshot;
 }
 
-/** The conversation a Dify follow-up continues: the latest run that has one. */
-export function latestConversationId(state: AnswerState): string | undefined {
-  let id = state.fold.run.ids.conversationId;
-  for (let index = state.history.length - 1; id === undefined && index >= 0; index--) {
-    id = state.history[index]?.ids.conversationId;
+/** The runs of the conversation the latest run belongs to, newest first (back to its `n`). */
+function* conversationRuns(state: AnswerState): Generator<AnswerRun> {
+  let run: AnswerRun | undefined = state.fold.run;
+  for (let index = state.history.length - 1; run !== undefined; index--) {
+    yield run;
+    if (run.newConversation) return;
+    run = index >= 0 ? state.history[index] : undefined;
   }
-  return id;
+}
+
+/** The conversation a Dify follow-up continues: the latest run of this conversation that has one. */
+export function latestConversationId(state: AnswerState): string | undefined {
+  for (const run of conversationRuns(state)) {
+    if (run.ids.conversationId !== undefined) return run.ids.conversationId;
+  }
+  return undefined;
+}
+
+/** The response an OpenAI Responses follow-up continues (`previous_response_id`). */
+export function latestResponseId(state: AnswerState): string | undefined {
+  for (const run of conversationRuns(state)) {
+    if (run.ids.responseId !== undefined) return run.ids.responseId;
+  }
+  return undefined;
 }

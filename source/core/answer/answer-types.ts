@@ -133,6 +133,8 @@ export type AnswerRun = {
   readonly runNumber: number;
   /** The question, when known (setAnswerQuery, or Dify's `sys.query` input). */
   readonly query: string | undefined;
+  /** True when this run started a new conversation (`n`): views draw a separator above it. */
+  readonly newConversation: boolean;
   readonly text: string;
   /**
    * Bumped when `text` changed other than by growing at its end (message_replace,

@@ -6,6 +6,7 @@ export {
   clearAnswerHistory,
   createAnswerState,
   latestConversationId,
+  latestResponseId,
   setAnswerQuery,
 } from './answer-fold.js';
 export type {AnswerState, AnswerStateOptions} from './answer-fold.js';

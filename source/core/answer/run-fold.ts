@@ -75,11 +75,16 @@ const emptyMetrics: AnswerMetrics = {
   totalLatencyMs: undefined,
 };
 
-export function createRunFold(runNumber: number, query: string | undefined): RunFold {
+export function createRunFold(
+  runNumber: number,
+  query: string | undefined,
+  newConversation = false,
+): RunFold {
   return {
     run: {
       runNumber,
       query,
+      newConversation,
       text: '',
       textRevision: 0,
       reasoning: '',

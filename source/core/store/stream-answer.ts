@@ -26,11 +26,18 @@ function lastUserMessage(messages: unknown): string | undefined {
   return undefined;
 }
 
-/** The question a request asks: Dify's `query`, or the last user message of a chat request. */
+/**
+ * The question a request asks: Dify's `query`, the last user message of a
+ * chat request, or the `input` of an OpenAI Responses request.
+ */
 export function requestQuery(spec: StreamSpec, preset: AnswerPreset): string | undefined {
   const body = bodyAsJsonObject(spec.body);
   if (!body) return undefined;
-  const query = preset === 'dify' ? body['query'] : lastUserMessage(body['messages']);
+  const query =
+    preset === 'dify'
+      ? body['query']
+      : (lastUserMessage(body['messages']) ??
+        (typeof body['input'] === 'string' ? body['input'] : lastUserMessage(body['input'])));
   return typeof query === 'string' && query.trim() !== '' ? query : undefined;
 }
 

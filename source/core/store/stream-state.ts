@@ -39,6 +39,8 @@ export type StreamState = {
   frozen: readonly DisplayEntry[];
   pausedArrivals: number;
   insecure: boolean;
+  /** Waits READY until its first run (autostart: false). */
+  ready: boolean;
   response: ResponseInfo | undefined;
   /** The run's latest diagnostics record (engine's collector), raw: views sanitize. */
   diagnostics: StreamDiagnostics | undefined;
@@ -131,6 +133,7 @@ export function createState(name: string, bufferSize: number): StreamState {
     frozen: [],
     pausedArrivals: 0,
     insecure: false,
+    ready: false,
     response: undefined,
     diagnostics: undefined,
     entriesChanged: false,

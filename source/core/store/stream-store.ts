@@ -4,6 +4,7 @@ import {
   applyAnswerRecord,
   clearAnswerHistory,
   latestConversationId,
+  latestResponseId,
   setAnswerQuery,
 } from '../answer/index.js';
 import {applyRecord, createCounters} from '../counters.js';
@@ -21,6 +22,7 @@ import type {EventRecord, StreamRecord} from '../records.js';
 import {nextConnection, noticeEntry} from './entries.js';
 import {DEFAULT_DATA_CAP, EventEntry} from './event-entry.js';
 import {writeNdjsonExport} from './export-ndjson.js';
+import {readyRequestOf} from './ready-request.js';
 import {responseInfo} from './response-info.js';
 import {attachAnswer, decideAnswer} from './stream-answer.js';
 import {
@@ -71,6 +73,7 @@ export function createStreamStore(options: StreamStoreOptions = {}): StreamStore
     const state = ensure(stream.name, stream.bufferSize);
     if (stream.answer !== undefined) decideAnswer(state, stream.answer);
     if (stream.insecure) state.insecure = true;
+    if (stream.ready) state.ready = true;
   }
   overview = overviewOf(0, states.values());
 
@@ -173,6 +176,13 @@ export function createStreamStore(options: StreamStoreOptions = {}): StreamStore
         const state = ensure(controller.name);
         state.redact = createRedactor(secretsOfSpec(controller.resolved.spec));
         attachAnswer(state, controller.resolved.spec);
+        if (state.ready && state.connection.kind === 'idle' && !controller.running) {
+          const preset = state.answer?.preset ?? 'none';
+          state.connection = {
+            kind: 'idle',
+            ready: readyRequestOf(controller.resolved.spec, preset, state.redact),
+          };
+        }
         state.insecure = controller.resolved.spec.insecure;
         state.running = controller.running;
         changed(state);
@@ -222,9 +232,9 @@ export function createStreamStore(options: StreamStoreOptions = {}): StreamStore
       changed(state);
     },
     getAnswerSnapshot: (name) => known(name)?.answerSnapshot,
-    setAnswerQuery(name, query) {
+    setAnswerQuery(name, query, newConversation = false) {
       const state = known(name);
-      if (!state?.answer || !setAnswerQuery(state.answer, query)) return;
+      if (!state?.answer || !setAnswerQuery(state.answer, query, newConversation)) return;
       state.answerChanged = true;
       changed(state);
     },
@@ -244,6 +254,10 @@ export function createStreamStore(options: StreamStoreOptions = {}): StreamStore
     latestConversationId(name) {
       const answer = known(name)?.answer;
       return answer ? latestConversationId(answer) : undefined;
+    },
+    latestResponseId(name) {
+      const answer = known(name)?.answer;
+      return answer ? latestResponseId(answer) : undefined;
     },
     async exportEvents(name, path, include) {
       const state = known(name);

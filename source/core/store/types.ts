@@ -1,3 +1,4 @@
+import type {ReadyRequest} from './ready-request.js';
 import type {AnswerPreset, AnswerSnapshot} from '../answer/index.js';
 import type {StreamCounters} from '../counters.js';
 import type {StreamDiagnostics} from '../diagnostics/types.js';
@@ -45,7 +46,8 @@ export type DisplayEntry = {
 
 /** What the state badge shows. */
 export type ConnectionInfo =
-  | {readonly kind: 'idle'}
+  /** Not started; `ready`: waiting for Enter or r, with the request it would send. */
+  | {readonly kind: 'idle'; readonly ready?: ReadyRequest}
   | {readonly kind: 'connecting'; readonly attempt: number}
   | {readonly kind: 'open'; readonly httpStatus: number; readonly since: number}
   | {
@@ -140,6 +142,11 @@ export type StreamConfig = {
   readonly answer?: AnswerPreset;
   /** TLS certificate checks are off for this stream (`-k`, profile `insecure: true`). */
   readonly insecure?: boolean;
+  /**
+   * The stream waits to be sent (autostart: false): until its first run the
+   * pane is READY and shows the request (ConnectionInfo idle with `ready`).
+   */
+  readonly ready?: boolean;
 };
 
 export type StreamStoreOptions = {
@@ -172,8 +179,11 @@ export type StreamStore = {
    * streams without an answer preset.
    */
   getAnswerSnapshot(name: string): AnswerSnapshot | undefined;
-  /** The question of the stream's next run (a follow-up), so that run shows it. */
-  setAnswerQuery(name: string, query: string): void;
+  /**
+   * The question of the stream's next run (a follow-up), so that run shows it;
+   * `newConversation` (`n`) marks that run as the start of a new conversation.
+   */
+  setAnswerQuery(name: string, query: string, newConversation?: boolean): void;
   /** The stream's Dify run (as on its snapshot's `difyRun`); undefined for non-Dify streams. */
   getRunSnapshot(name: string): DifyRunSnapshot | undefined;
   /**
@@ -191,6 +201,8 @@ export type StreamStore = {
   setReattachOutcome(name: string, outcome: ReattachOutcome | undefined): void;
   /** The conversation a Dify follow-up continues: the latest run's conversation_id. */
   latestConversationId(name: string): string | undefined;
+  /** The response an OpenAI Responses follow-up continues: the latest response id. */
+  latestResponseId(name: string): string | undefined;
   /** Writes the buffered entries (those `include` keeps) as NDJSON records. */
   exportEvents(
     name: string,

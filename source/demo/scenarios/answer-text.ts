@@ -10,7 +10,29 @@ export type AnswerOptions = {
   readonly turn: number;
   /** Many more paragraphs (the question mentioned "long"). */
   readonly long?: boolean;
+  /**
+   * What the request carried of the conversation so far (OpenAI, Anthropic):
+   * the earlier questions and the length of the latest assistant answer. The
+   * reply names them, so a test sees what the client sent.
+   */
+  readonly memory?: ConversationMemory;
 };
+
+export type ConversationMemory = {
+  readonly earlierQuestions: readonly string[];
+  /** Characters of the latest assistant message, when there was one. */
+  readonly lastAnswerChars: number | undefined;
+};
+
+function memorySentence(memory: ConversationMemory | undefined): string {
+  if (memory === undefined || memory.earlierQuestions.length === 0) return '';
+  const questions = memory.earlierQuestions.map((question) => `"${echoQuery(question)}"`);
+  const answer =
+    memory.lastAnswerChars === undefined
+      ? 'no answer of mine'
+      : `my last answer (${memory.lastAnswerChars} characters)`;
+  return ` Before this you asked ${questions.join(', ')}, and I have ${answer}.`;
+}
 
 const MAX_ECHO = 160;
 
@@ -23,7 +45,7 @@ export function composeAnswer(query: string, options: AnswerOptions): string {
   const opening =
     options.turn === 1
       ? `You asked: "${echoQuery(query)}". Here is a streamed reply from the ssedeck demo ${options.source}, sent piece by piece the way a model writes it.`
-      : `You asked: "${echoQuery(query)}". This is turn ${options.turn} of our conversation, so I still remember what came before.`;
+      : `You asked: "${echoQuery(query)}". This is turn ${options.turn} of our conversation, so I still remember what came before.${memorySentence(options.memory)}`;
   const paragraphs = [
     opening,
     '下面是一段中文回答，用来检验多字节 UTF-8 字符被拆到不同的 TCP 包里时，客户端能否正确解码。',

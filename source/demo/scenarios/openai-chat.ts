@@ -49,6 +49,7 @@ function prepare(request: OpenAiChatRequest): Completion {
   const answer = composeAnswer(request.question, {
     source: 'OpenAI-compatible model',
     turn: request.turn,
+    memory: request.memory,
   });
   const promptTokens = 12 + countTokens(request.promptText);
   const completionTokens = countTokens(answer);

@@ -1,6 +1,7 @@
 import type {IncomingMessage, ServerResponse} from 'node:http';
 import {DEMO_OPENAI_API_KEY} from '../demo-keys.js';
 import {isRecord, parseBearer, sendJson} from '../http-helpers.js';
+import type {ConversationMemory} from './answer-text.js';
 
 /** A validated POST /v1/chat/completions body. */
 export type OpenAiChatRequest = {
@@ -12,6 +13,8 @@ export type OpenAiChatRequest = {
   /** How many user messages the conversation has. */
   readonly turn: number;
   readonly promptText: string;
+  /** The earlier user messages and the latest assistant answer the request carried. */
+  readonly memory: ConversationMemory;
 };
 
 export function sendOpenAiError(
@@ -50,7 +53,7 @@ export function checkOpenAiAuth(req: IncomingMessage, res: ServerResponse): bool
   return false;
 }
 
-function contentText(content: unknown): string {
+export function contentText(content: unknown): string {
   if (typeof content === 'string') return content;
   if (!Array.isArray(content)) return '';
   return content
@@ -70,6 +73,14 @@ export function parseOpenAiChat(body: Record<string, unknown>): OpenAiParse {
   if (!Array.isArray(messages) || messages.length === 0 || !messages.every(isRecord)) {
     return {ok: false, message: "Missing required parameter: 'messages'.", param: 'messages'};
   }
+  const badRole = messages.findIndex((message) => !chatRoles.has(String(message.role)));
+  if (badRole >= 0) {
+    return {
+      ok: false,
+      message: `Invalid value: '${String(messages[badRole]?.role)}'. Supported values are: 'system', 'assistant', 'user', 'function', 'tool', and 'developer'.`,
+      param: `messages[${badRole}].role`,
+    };
+  }
   const userMessages = messages.filter((message) => message.role === 'user');
   const last = userMessages.at(-1);
   return {
@@ -81,6 +92,23 @@ export function parseOpenAiChat(body: Record<string, unknown>): OpenAiParse {
       question: last === undefined ? '' : contentText(last.content),
       turn: Math.max(1, userMessages.length),
       promptText: messages.map((message) => contentText(message.content)).join('\n'),
+      memory: conversationMemory(messages),
     },
+  };
+}
+
+const chatRoles = new Set(['system', 'developer', 'user', 'assistant', 'tool', 'function']);
+
+/** What a chat request (OpenAI or Anthropic messages) carries of the conversation before its last question. */
+export function conversationMemory(
+  messages: readonly Record<string, unknown>[],
+): ConversationMemory {
+  const users = messages.filter((message) => message.role === 'user');
+  const assistants = messages.filter((message) => message.role === 'assistant');
+  const lastAnswer = assistants.at(-1);
+  return {
+    earlierQuestions: users.slice(0, -1).map((message) => contentText(message.content)),
+    lastAnswerChars:
+      lastAnswer === undefined ? undefined : Array.from(contentText(lastAnswer.content)).length,
   };
 }

@@ -109,14 +109,35 @@ function historyRows(run: AnswerRun, options: TranscriptOptions): AnswerRow[] {
 
 const BLANK: AnswerRow = {text: '', tone: 'answer'};
 
-/** Every earlier run (oldest first), then the current one, a blank row between runs. */
+/** The rule above a run that started a new conversation (`n`), as wide as the text. */
+function conversationSeparator(options: TranscriptOptions): AnswerRow {
+  const {rule} = options.glyphs ?? unicodeGlyphs;
+  const label = ' new conversation ';
+  const side = Math.max(2, Math.floor((options.width - label.length) / 2));
+  return {
+    text: `${rule.repeat(side)}${label}${rule.repeat(side)}`.slice(0, options.width),
+    tone: 'note',
+  };
+}
+
+/**
+ * Every earlier run (oldest first), then the current one, a blank row between
+ * runs and a rule above each run that started a new conversation.
+ */
 export function transcriptRows(
   snapshot: AnswerSnapshot,
   options: TranscriptOptions,
   wrappers?: RunWrappers,
 ): AnswerRow[] {
   const rows: AnswerRow[] = [];
-  for (const run of snapshot.history) rows.push(...historyRows(run, options), BLANK);
+  const separate = (run: AnswerRun): void => {
+    if (run.newConversation && rows.length > 0) rows.push(conversationSeparator(options), BLANK);
+  };
+  for (const run of snapshot.history) {
+    separate(run);
+    rows.push(...historyRows(run, options), BLANK);
+  }
+  separate(snapshot.current);
   rows.push(...runRows(snapshot.current, options, true, wrappers));
   return rows;
 }

@@ -18,6 +18,7 @@ const answerCommandTypes: Readonly<Record<AnswerCommand['type'], true>> = {
   'answer-view-toggle': true,
   reasoning: true,
   'answer-input': true,
+  'answer-new': true,
   'answer-stop': true,
   'answer-send': true,
   'answer-cancel': true,
@@ -83,16 +84,16 @@ function report(context: CommandContext, pending: Promise<ControlResult>): void 
   );
 }
 
-/** The focused stream's name when it is a Dify stream; otherwise says why not. */
-function difyStream(context: CommandContext, key: string): string | undefined {
+/** The focused stream's name when it has an answer preset; otherwise says why not. */
+function chatStream(context: CommandContext, key: string): string | undefined {
   const {state, store, dispatch} = context;
   const name = focusedName(state);
   if (name === undefined) return undefined;
   const preset = store.getAnswerSnapshot(name)?.preset ?? 'none';
-  if (preset === 'dify') return name;
+  if (preset !== 'none') return name;
   dispatch({
     type: 'message',
-    text: `${key}: ${name} is not a Dify stream (answer preset ${preset})`,
+    text: `${key}: ${name} is not a chat stream (answer preset ${preset})`,
     level: 'error',
   });
   return undefined;
@@ -110,7 +111,7 @@ function send(context: CommandContext): void {
   }
   dispatch({type: 'answer-scroll', name: input.name, top: undefined});
   dispatch({type: 'message', text: `asking ${input.name}${glyphs.ellipsis}`, level: 'info'});
-  report(context, controls.askFollowUp(input.name, query));
+  report(context, controls.askFollowUp(input.name, query, input.fresh));
 }
 
 export function runAnswerCommand(context: CommandContext, command: AnswerCommand): void {
@@ -122,19 +123,21 @@ export function runAnswerCommand(context: CommandContext, command: AnswerCommand
       return dispatch({type: 'answer-view-toggle'});
     case 'reasoning':
       return dispatch({type: 'reasoning-toggle'});
-    case 'answer-input': {
+    case 'answer-input':
+    case 'answer-new': {
+      const fresh = command.type === 'answer-new';
       const focused = focusedName(context.state);
-      if (focused !== undefined && startFormFill(context, focused)) return;
-      const name = difyStream(context, 'i');
-      if (name !== undefined) dispatch({type: 'answer-input-start', name});
+      if (!fresh && focused !== undefined && startFormFill(context, focused)) return;
+      const name = chatStream(context, fresh ? 'n' : 'i');
+      if (name !== undefined) dispatch({type: 'answer-input-start', name, fresh});
       return;
     }
     case 'answer-stop': {
-      const name = difyStream(context, 'x');
+      const name = chatStream(context, 'x');
       if (name === undefined) return;
       dispatch({
         type: 'message',
-        text: `stopping the task of ${name}${glyphs.ellipsis}`,
+        text: `stopping the answer of ${name}${glyphs.ellipsis}`,
         level: 'info',
       });
       return report(context, controls.stopAnswer(name));

@@ -21,6 +21,14 @@ export function copyCurl(context: CommandContext, name: string): void {
     dispatch({type: 'message', text: `${name}: no request to copy`, level: 'error'});
     return;
   }
+  if (controls.clipboardOff?.(name) === true) {
+    dispatch({
+      type: 'message',
+      text: `not copied: OSC 52 is off for ${name} (--no-osc52 or osc52: false in its profile)`,
+      level: 'error',
+    });
+    return;
+  }
   const copied = controls.copyToClipboard?.(request.curl) ?? false;
   dispatch(
     copied

@@ -17,6 +17,7 @@ import type {Glyphs} from '../theme.js';
 import {entryBySeq, firstSeq, moveSelection, prettyRows, selectedIndex} from '../zoom-model.js';
 import {isAnswerCommand, runAnswerCommand, scrollAnswer, scrollsAnswer} from './answer-commands.js';
 import {isRunCommand, runRunCommand, scrollRun, showsRun, toggleRunDetail} from './run-commands.js';
+import {isDailyCommand, runDailyCommand, sendsReady} from './daily-commands.js';
 import {copyCurl, scrollDiagnostics, toggleDiagnostics} from './diagnostics-commands.js';
 
 export type CommandContext = {
@@ -156,8 +157,14 @@ function isSimple(command: Command): command is Extract<Command, {type: SimpleCo
 export function runCommand(context: CommandContext, command: Command): void {
   const {state, dispatch, store, controls, layout} = context;
   if (command.type === 'zoom' && toggleRunDetail(context)) return;
+  if (command.type === 'zoom' && sendsReady(context)) {
+    const ready = focusedName(state) ?? '';
+    controls.reconnect(ready);
+    return dispatch({type: 'message', text: `sending ${ready}`, level: 'info'});
+  }
   if (isSimple(command)) return dispatch({type: simpleActions[command.type]});
   if (isRunCommand(command)) return runRunCommand(context, command);
+  if (isDailyCommand(command)) return runDailyCommand(context, command);
   if (isAnswerCommand(command)) return runAnswerCommand(context, command);
   const name = focusedName(state) ?? '';
   switch (command.type) {
@@ -173,14 +180,14 @@ export function runCommand(context: CommandContext, command: Command): void {
       return dispatch({type: 'input-edit', op: command.op});
     case 'suspend':
       return controls.suspend();
-    case 'reconnect-all':
-      controls.reconnectAll();
-      return dispatch({type: 'message', text: 'reconnecting every stream', level: 'info'});
     case 'pause':
       return store.setPaused(name, !store.getSnapshot(name).paused);
-    case 'reconnect':
+    case 'reconnect': {
+      const ready = sendsReady(context);
       controls.reconnect(name);
-      return dispatch({type: 'message', text: `reconnecting ${name}`, level: 'info'});
+      const text = ready ? `sending ${name}` : `reconnecting ${name}`;
+      return dispatch({type: 'message', text, level: 'info'});
+    }
     case 'toggle-run': {
       const result = controls.toggleRun(name);
       if (result) dispatch({type: 'message', text: `${result} ${name}`, level: 'info'});

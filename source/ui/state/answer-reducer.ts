@@ -27,7 +27,7 @@ export function answerReducer(state: UiState, action: AnswerAction): UiState {
       // The answer view shows what the question brings.
       return {
         ...state,
-        answerInput: {name: action.name, ...lineOf('')},
+        answerInput: {name: action.name, fresh: action.fresh ?? false, ...lineOf('')},
         answerView: {...state.answerView, [action.name]: true},
         filterEdit: undefined,
         help: false,

@@ -37,7 +37,7 @@ export function runReducer(state: UiState, action: RunAction): UiState {
     case 'run-form-start':
       return {
         ...state,
-        answerInput: {name: action.name, form: action.form, ...lineOf('')},
+        answerInput: {name: action.name, fresh: false, form: action.form, ...lineOf('')},
         runView: {...state.runView, [action.name]: true},
         filterEdit: undefined,
         help: false,
@@ -47,7 +47,7 @@ export function runReducer(state: UiState, action: RunAction): UiState {
       const input = state.answerInput;
       if (!input?.form) return state;
       const form = {...input.form, values: [...input.form.values, action.value]};
-      return {...state, answerInput: {name: input.name, form, ...lineOf('')}};
+      return {...state, answerInput: {name: input.name, fresh: false, form, ...lineOf('')}};
     }
   }
 }

@@ -1,5 +1,5 @@
-import type {RunFormFill} from './ui-state.js';
 import type {EditOp} from './line-editor.js';
+import type {Confirm, RunFormFill} from './ui-state.js';
 
 export type Direction = 'left' | 'right' | 'up' | 'down';
 
@@ -39,7 +39,7 @@ export type UiAction =
   | {readonly type: 'answer-view-all'}
   | {readonly type: 'answer-view-toggle'}
   | {readonly type: 'reasoning-toggle'}
-  | {readonly type: 'answer-input-start'; readonly name: string}
+  | {readonly type: 'answer-input-start'; readonly name: string; readonly fresh?: boolean}
   /** Closes the follow-up input; `sent` goes into its history. */
   | {readonly type: 'answer-input-close'; readonly sent?: string}
   | {readonly type: 'answer-scroll'; readonly name: string; readonly top: number | undefined}
@@ -50,5 +50,7 @@ export type UiAction =
   | {readonly type: 'run-form-start'; readonly name: string; readonly form: RunFormFill}
   /** The input line's answer to the form's current question; the line starts empty again. */
   | {readonly type: 'run-form-next'; readonly value: string}
+  | {readonly type: 'confirm-open'; readonly confirm: Confirm}
+  | {readonly type: 'confirm-close'}
   | {readonly type: 'message'; readonly text: string; readonly level: 'info' | 'error'}
   | {readonly type: 'message-expire'; readonly id: number};

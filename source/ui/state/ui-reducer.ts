@@ -163,6 +163,10 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
     case 'run-form-start':
     case 'run-form-next':
       return runReducer(state, action);
+    case 'confirm-open':
+      return {...state, confirm: action.confirm};
+    case 'confirm-close':
+      return state.confirm ? {...state, confirm: undefined} : state;
     case 'message': {
       const id = state.messageCount + 1;
       return {...state, messageCount: id, message: {id, text: action.text, level: action.level}};

@@ -34,8 +34,15 @@ export type RunFormFill = {
   readonly values: readonly string[];
 };
 
-/** The follow-up question being typed (its text is `draft`), or a form being filled. */
-export type AnswerInput = LineEdit & {readonly name: string; readonly form?: RunFormFill};
+/**
+ * The follow-up question being typed (its text is `draft`), or a form being
+ * filled; `fresh`: the question starts a new conversation (`n`).
+ */
+export type AnswerInput = LineEdit & {
+  readonly name: string;
+  readonly fresh: boolean;
+  readonly form?: RunFormFill;
+};
 
 /** What the input line asks for while a form is filled: the next field, then the action. */
 export function formPrompt(form: RunFormFill): string {
@@ -46,6 +53,12 @@ export function formPrompt(form: RunFormFill): string {
 export type InputHistory = {
   readonly followUp: readonly string[];
   readonly filter: readonly string[];
+};
+
+/** A y/n question in the footer (R re-sending POSTs); `y` runs `action`. */
+export type Confirm = {
+  readonly text: string;
+  readonly action: 'reconnect-all';
 };
 
 export type Message = {
@@ -87,6 +100,8 @@ export type UiState = {
   /** The selected node's inputs / process data / outputs / error (Enter), at this row. */
   readonly runDetail: {readonly name: string; readonly offset: number} | undefined;
   readonly history: InputHistory;
+  /** The open y/n question, if any. */
+  readonly confirm: Confirm | undefined;
   readonly message: Message | undefined;
   /** Messages shown so far: gives each message its own id. */
   readonly messageCount: number;
@@ -129,6 +144,7 @@ export function initialUiState(
     runSelected: {},
     runDetail: undefined,
     history: {followUp: [], filter: []},
+    confirm: undefined,
     message: undefined,
     messageCount: 0,
   };
@@ -166,9 +182,10 @@ export function runFormInput(
 }
 
 /** Which keymap applies. */
-export type InputMode = 'answer-input' | 'filter' | 'help' | 'pretty' | 'zoom' | 'grid';
+export type InputMode = 'confirm' | 'answer-input' | 'filter' | 'help' | 'pretty' | 'zoom' | 'grid';
 
 export function inputMode(state: UiState): InputMode {
+  if (state.confirm) return 'confirm';
   if (state.answerInput) return 'answer-input';
   if (state.filterEdit) return 'filter';
   if (state.help) return 'help';
