@@ -9,6 +9,7 @@ import type {Theme} from './theme.js';
 const KEY_COLUMN = 18;
 
 const BADGES: readonly (readonly [string, string])[] = [
+  ['READY', 'not sent yet (autostart: false): Enter or r sends it'],
   ['CONNECTING', 'request sent, waiting for the response'],
   ['OPEN', 'connected, events flowing'],
   ['RETRY in 3s (attempt 2/5)', 'reconnecting after a drop or a retryable error'],

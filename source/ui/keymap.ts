@@ -85,12 +85,14 @@ export function keyHelp(glyphs: Glyphs = unicodeGlyphs): readonly KeyHelp[] {
       action: 'pretty-print event (JSON) / export buffer to NDJSON / write transcript (Markdown)',
     },
     {keys: 'o / O', action: 'record all panes / the focused pane to a file (the key again stops)'},
-    {keys: 'p', action: 'pause / resume the pane (the stream keeps running)'},
+    {
+      keys: 'p / s',
+      action: 'pause / resume the display (the stream keeps running) / stop / start it',
+    },
     {
       keys: 'r / R',
       action: 'reconnect (READY: send) the focused stream / all (asks before re-sending POSTs)',
     },
-    {keys: 's', action: 'stop / start the focused stream'},
     {keys: 'c', action: "clear the focused pane's buffer and earlier answers"},
     {keys: '/', action: 'filter: text, or /regex/ (Enter apply, Esc cancel, empty clears)'},
     {keys: 't / d', action: 'show / hide timestamps / (zoomed) the response status and headers'},
