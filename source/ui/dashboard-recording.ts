@@ -4,6 +4,7 @@ import {defaultExportFileName} from '../core/store/export-ndjson.js';
 import type {StreamStore} from '../core/store/types.js';
 import type {StreamController} from '../core/stream-controller.js';
 import type {ControlResult} from './controls.js';
+import {formatBytes} from './format.js';
 
 /** What the dashboard needs of a recorder (headless/recorder.ts). */
 export type PaneRecorder = {
@@ -40,7 +41,7 @@ export function createDashboardRecording(options: DashboardRecordingOptions): Da
     if (!recorder) return {ok: false, message: 'not recording'};
     const bytes = recorder.bytes();
     await recorder.close();
-    return {ok: true, message: `recording stopped: ${path} (${formatSize(bytes)})`};
+    return {ok: true, message: `recording stopped: ${path} (${formatBytes(bytes)})`};
   };
   return {
     async toggle(names) {
@@ -77,12 +78,4 @@ export function createDashboardRecording(options: DashboardRecordingOptions): Da
       if (current) await stop();
     },
   };
-}
-
-/** 950 B, 12.3 kB, 1.2 MB. */
-export function formatSize(bytes: number): string {
-  if (bytes < 1000) return `${bytes} B`;
-  if (bytes < 1_000_000) return `${(bytes / 1000).toFixed(1)} kB`;
-  if (bytes < 1_000_000_000) return `${(bytes / 1_000_000).toFixed(1)} MB`;
-  return `${(bytes / 1_000_000_000).toFixed(2)} GB`;
 }

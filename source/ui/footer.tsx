@@ -6,7 +6,6 @@ import {formatBytes, formatCount} from './format.js';
 import {useOverview} from './hooks/use-stream-snapshot.js';
 import {useTheme} from './hooks/use-theme.js';
 import {inputSegments, inputView} from './input-line.js';
-import {formatSize} from './dashboard-recording.js';
 import {clipSegments, Line, type Segment} from './line.js';
 import type {AnswerInput, Confirm, FilterEdit, Message} from './state/ui-state.js';
 import {localizeMarks, unicodeGlyphs, type Glyphs} from './theme.js';
@@ -152,7 +151,7 @@ export const Footer = memo(function Footer(props: FooterProps) {
     const size = props.recordingSize?.();
     if (size !== undefined) {
       status.unshift({
-        text: ` ${glyphs.recording} REC ${formatSize(size)}${sep.trimEnd()}`,
+        text: ` ${glyphs.recording} REC ${formatBytes(size)}${sep.trimEnd()}`,
         color: theme.error,
         bold: true,
       });
