@@ -328,7 +328,8 @@ async function runDashboardMode(
     stdout: io.stdout,
     stdin: io.stdin,
     // o / O: a write error ends that recording; the dashboard runs on.
-    openRecorder: (path, recorded) => openRecorder(path, recorded, redact, () => undefined),
+    openRecorder: (path, recorded, onError) =>
+      openRecorder(path, recorded, redact, onError, {exclusive: true}),
   });
   return reportDashboardResult(result, io, redact);
 }

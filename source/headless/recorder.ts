@@ -11,6 +11,8 @@ import {openNdjsonFile} from '../core/output/ndjson-file.js';
 
 /** Writes a recording (core/recording/format.ts) of the streams it is attached to. */
 export type Recorder = {
+  /** The file written (an exclusive open may have moved to "-2", "-3"). */
+  readonly path: string;
   /** Subscribes to the streams; call before they start. */
   attach(streams: readonly StreamController[]): void;
   /** A promise while the file's buffer is full (the engine then slows down). */
@@ -35,15 +37,17 @@ export function openRecorder(
   streams: readonly RecordedStream[],
   redact: Redactor,
   onError: (error: NodeJS.ErrnoException) => void,
-  now: () => number = Date.now,
+  options: {readonly exclusive?: boolean; readonly now?: () => number} = {},
 ): Recorder {
+  const now = options.now ?? Date.now;
   // A failed write (a full disk) ends the recording, not the run.
-  const file = openNdjsonFile(path, {onError});
+  const file = openNdjsonFile(path, {onError, exclusive: options.exclusive === true});
   const started = now();
   file.write(headerLine({format: RECORDING_FORMAT, ssedeck: VERSION, started, streams}, redact));
   file.flush();
   const unsubscribes: Array<() => void> = [];
   return {
+    path: file.path,
     attach(controllers) {
       for (const controller of controllers) {
         unsubscribes.push(

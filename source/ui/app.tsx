@@ -153,7 +153,7 @@ export function App(props: AppProps) {
           message={state.message}
           confirm={state.confirm}
           hidden={state.view === 'grid' ? layout.hiddenBefore + layout.hiddenAfter : 0}
-          recordingSize={controls.recordingSize}
+          recordingStatus={controls.recordingStatus}
         />
       </Box>
     </ThemeContext.Provider>

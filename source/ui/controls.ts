@@ -1,6 +1,7 @@
 import type {HumanInputSubmission} from '../core/dify-human-input.js';
 import type {RequestView} from '../core/diagnostics/request-view.js';
 import type {DisplayEntry, ExportResult} from '../core/store/types.js';
+import type {RecordingStatus} from './dashboard-recording.js';
 
 /** What a Dify action (follow-up, stop) did, in one line for the footer. */
 export type ControlResult = {readonly ok: boolean; readonly message: string};
@@ -14,8 +15,8 @@ export type DashboardControls = {
   exportEvents(name: string, include?: (entry: DisplayEntry) => boolean): Promise<ExportResult>;
   /** `o` / `O`: starts recording these panes (undefined: all) or stops the recording. */
   toggleRecording?(names: readonly string[] | undefined): Promise<ControlResult>;
-  /** Bytes of the recording being written, undefined when none is. */
-  recordingSize?(): number | undefined;
+  /** The recording being written, or why the last one failed; undefined otherwise. */
+  recordingStatus?(): RecordingStatus | undefined;
   /**
    * Sends `query` as a new run of a chat stream (Dify, OpenAI chat or
    * Responses, Anthropic) in the same conversation, or with `fresh` in a new

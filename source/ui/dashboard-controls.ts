@@ -78,7 +78,7 @@ export function createDashboardControls(options: ControlsOptions): DashboardCont
       ? {
           toggleRecording: (names: readonly string[] | undefined) =>
             (options.recording as DashboardRecording).toggle(names),
-          recordingSize: () => options.recording?.size(),
+          recordingStatus: () => options.recording?.status(),
         }
       : {}),
     exportEvents(name, include) {

@@ -2,6 +2,7 @@ import {memo} from 'react';
 import {displayWidth} from '../core/display-text.js';
 import {sanitize} from '../core/sanitize.js';
 import type {OverviewSnapshot, StreamStore} from '../core/store/types.js';
+import type {RecordingStatus} from './dashboard-recording.js';
 import {formatBytes, formatCount} from './format.js';
 import {useOverview} from './hooks/use-stream-snapshot.js';
 import {useTheme} from './hooks/use-theme.js';
@@ -82,8 +83,8 @@ type FooterProps = {
   /** The open y/n question, shown before anything else. */
   readonly confirm?: Confirm | undefined;
   readonly hidden: number;
-  /** Bytes of the recording being written (o / O), undefined when none is. */
-  readonly recordingSize?: () => number | undefined;
+  /** The recording being written (o / O), or why it stopped; undefined: none. */
+  readonly recordingStatus?: () => RecordingStatus | undefined;
 };
 
 /** Key hints and totals; the filter input or a message while there is one. */
@@ -148,10 +149,14 @@ export const Footer = memo(function Footer(props: FooterProps) {
       budget,
       glyphs.ellipsis,
     );
-    const size = props.recordingSize?.();
-    if (size !== undefined) {
+    const recording = props.recordingStatus?.();
+    if (recording) {
+      const what =
+        recording.kind === 'recording'
+          ? formatBytes(recording.bytes)
+          : `stopped: ${sanitize(recording.reason)}`;
       status.unshift({
-        text: ` ${glyphs.recording} REC ${formatBytes(size)}${sep.trimEnd()}`,
+        text: ` ${glyphs.recording} REC ${what}${sep.trimEnd()}`,
         color: theme.error,
         bold: true,
       });

@@ -11,8 +11,7 @@ import {anchoredStdout} from './anchored-stdout.js';
 import {App} from './app.js';
 import {osc52} from './clipboard.js';
 import {createDashboardControls} from './dashboard-controls.js';
-import {createDashboardRecording, type PaneRecorder} from './dashboard-recording.js';
-import type {RecordedStream} from '../core/recording/format.js';
+import {createDashboardRecording, type DashboardRecordingOptions} from './dashboard-recording.js';
 import {trackReattach} from './reattach-tracker.js';
 import type {PaneView} from './state/ui-state.js';
 import {createStreamRuns} from './stream-runs.js';
@@ -50,7 +49,7 @@ export type RunDashboardOptions = {
   /** Where `e` writes exports (default: the current directory). */
   readonly exportDir?: string;
   /** Opens a recorder for the o / O keys (absent: no recording keys). */
-  readonly openRecorder?: (path: string, streams: readonly RecordedStream[]) => PaneRecorder;
+  readonly openRecorder?: DashboardRecordingOptions['open'];
   /** How long quitting waits for the streams' summaries (default 2000 ms). */
   readonly shutdownTimeoutMs?: number;
   /** Zoomed panes show the response status line and headers from the start (-i/-v). */
