@@ -4,44 +4,14 @@
 // throughput.mjs: the time of the same command on a 1-event recording
 // (start-up, reading the header, exit) is subtracted:
 //   rate = (events - 1) / (time(events) - time(1 event)).
-import {spawn} from 'node:child_process';
-import {closeSync, mkdtempSync, openSync, rmSync, statSync} from 'node:fs';
+import {mkdtempSync, rmSync, statSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {performance} from 'node:perf_hooks';
-import {clearInterval, clearTimeout, setInterval, setTimeout} from 'node:timers';
-import {cpuSeconds, rssBytes} from './pty-session.mjs';
+import {timedNode} from './throughput.mjs';
 
 /** Runs `node dist/cli.js ...args > /dev/null`: {seconds, cpu (s), rss (bytes, peak)}. */
-async function timed(args, config, repoRoot) {
-  const devNull = openSync('/dev/null', 'w');
-  const start = performance.now();
-  const child = spawn(process.execPath, ['dist/cli.js', ...args], {
-    cwd: repoRoot,
-    stdio: ['ignore', devNull, 'pipe'],
-  });
-  closeSync(devNull);
-  let stderr = '';
-  child.stderr.on('data', (data) => (stderr += data));
-  let cpu = 0;
-  let rss = 0;
-  const sampler = setInterval(() => {
-    try {
-      cpu = cpuSeconds(child.pid, config.clockTicks);
-      rss = Math.max(rss, rssBytes(child.pid));
-    } catch {
-      // Exited between samples.
-    }
-  }, 100);
-  const timer = setTimeout(() => child.kill('SIGKILL'), config.throughputTimeoutMs);
-  const code = await new Promise((resolve) => child.on('exit', resolve));
-  const seconds = (performance.now() - start) / 1000;
-  clearInterval(sampler);
-  clearTimeout(timer);
-  if (code !== 0)
-    throw new Error(`ssedeck ${args[0]} exited with ${code}: ${stderr.slice(0, 300)}`);
-  return {seconds, cpu, rss};
-}
+const timed = (args, config, repoRoot) =>
+  timedNode(['dist/cli.js', ...args], config, repoRoot, `ssedeck ${args[0]}`);
 
 const recordArgs = (url, file) => [
   '--json',

@@ -25,14 +25,11 @@ export async function untilFlowing(server, slots, timeoutMs, what) {
   }
 }
 
-/** Runs the child on `streams` streams of `perStream` events: {seconds, cpu, rss}. */
-async function timedChild(server, kind, streams, perStream, config, repoRoot) {
-  server.reset();
-  const urls = Array.from({length: streams}, (_, slot) => server.streamUrl(slot, {n: perStream}));
-  const args =
-    kind === 'bare'
-      ? [bareLoop, ...urls]
-      : ['dist/cli.js', '--json', '--reconnect', 'never', '--idle-timeout', '0', ...urls];
+/**
+ * Runs `node ...args > /dev/null` from the repository, sampling its CPU and
+ * peak RSS: {seconds, cpu (s), rss (bytes)}. Throws (naming `label`) when it fails.
+ */
+export async function timedNode(args, config, repoRoot, label) {
   const devNull = openSync('/dev/null', 'w');
   const start = performance.now();
   const child = spawn(process.execPath, args, {cwd: repoRoot, stdio: ['ignore', devNull, 'pipe']});
@@ -54,12 +51,23 @@ async function timedChild(server, kind, streams, perStream, config, repoRoot) {
   const seconds = (performance.now() - start) / 1000;
   clearInterval(sampler);
   clearTimeout(timer);
-  if (code !== 0)
-    throw new Error(`${kind} ${streams} exited with ${code}: ${stderr.slice(0, 300)}`);
+  if (code !== 0) throw new Error(`${label} exited with ${code}: ${stderr.slice(0, 300)}`);
+  return {seconds, cpu, rss};
+}
+
+/** Runs the child on `streams` streams of `perStream` events: {seconds, cpu, rss}. */
+async function timedChild(server, kind, streams, perStream, config, repoRoot) {
+  server.reset();
+  const urls = Array.from({length: streams}, (_, slot) => server.streamUrl(slot, {n: perStream}));
+  const args =
+    kind === 'bare'
+      ? [bareLoop, ...urls]
+      : ['dist/cli.js', '--json', '--reconnect', 'never', '--idle-timeout', '0', ...urls];
+  const result = await timedNode(args, config, repoRoot, `${kind} ${streams}`);
   const written = server.count();
   if (written !== streams * perStream)
     throw new Error(`${kind} ${streams}: server wrote ${written} of ${streams * perStream} events`);
-  return {seconds, cpu, rss};
+  return result;
 }
 
 /**

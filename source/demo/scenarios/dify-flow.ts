@@ -12,7 +12,7 @@ import {
   type DifyNode,
 } from './dify-events.js';
 import type {DifyFlowPlan} from './dify-flow-plan.js';
-import {DEMO_WORKFLOW_ID, llmProcessData, systemVariables} from './dify-nodes.js';
+import {llmProcessData, newRunIds, systemVariables} from './dify-nodes.js';
 import type {DifyChatRequest} from './dify-request.js';
 import type {DifyFlowHandle, FormSubmitResult} from './dify-state.js';
 
@@ -71,14 +71,7 @@ export class DifyFlowRun implements DifyFlowHandle {
     this.#shutdown = shutdown;
     this.user = request.user;
     this.legacy = plan.legacy;
-    this.ids = {
-      taskId: randomUUID(),
-      messageId: randomUUID(),
-      conversationId: request.conversation.id,
-      workflowRunId: randomUUID(),
-      workflowId: DEMO_WORKFLOW_ID,
-      createdAt: Math.floor(Date.now() / 1000),
-    };
+    this.ids = newRunIds(request.conversation.id);
     this.#events = createDifyEvents(this.ids);
   }
 

@@ -1,10 +1,22 @@
 import {randomUUID} from 'node:crypto';
-import type {DifyNode} from './dify-events.js';
+import type {DifyIds, DifyNode} from './dify-events.js';
 import type {DifyChatRequest} from './dify-request.js';
 
 /** The demo app: a chatflow with Start → LLM → Answer. */
 export const DEMO_APP_ID = '5f0e6c1a-2d1b-4c55-9a61-5ed7dec0a001';
 export const DEMO_WORKFLOW_ID = '5f0e6c1a-2d1b-4c55-9a61-5ed7dec0f10a';
+
+/** Fresh ids of a new run (task, message, workflow run) in a conversation, started now. */
+export function newRunIds(conversationId: string): DifyIds {
+  return {
+    taskId: randomUUID(),
+    messageId: randomUUID(),
+    conversationId,
+    workflowRunId: randomUUID(),
+    workflowId: DEMO_WORKFLOW_ID,
+    createdAt: Math.floor(Date.now() / 1000),
+  };
+}
 export const DEMO_MODEL = {provider: 'langgenius/openai/openai', name: 'gpt-4o-mini'};
 
 export type DifyGraph = {

@@ -1,4 +1,3 @@
-import {randomUUID} from 'node:crypto';
 import type {SseStream} from '../sse-stream.js';
 import {countTokens} from './answer-text.js';
 import {
@@ -13,7 +12,7 @@ import {
 } from './dify-events.js';
 import {
   createGraph,
-  DEMO_WORKFLOW_ID,
+  newRunIds,
   llmProcessData,
   systemVariables,
   type DifyGraph,
@@ -43,14 +42,7 @@ export class DifyRun {
     this.#sse = sse;
     this.#request = request;
     this.#plan = plan;
-    this.ids = {
-      taskId: randomUUID(),
-      messageId: randomUUID(),
-      conversationId: request.conversation.id,
-      workflowRunId: randomUUID(),
-      workflowId: DEMO_WORKFLOW_ID,
-      createdAt: Math.floor(Date.now() / 1000),
-    };
+    this.ids = newRunIds(request.conversation.id);
     this.#events = createDifyEvents(this.ids);
   }
 

@@ -3,9 +3,9 @@ import type {Command} from '../keymap.js';
 import {answerLayoutOf} from '../answer/layout.js';
 import {paneChrome} from '../pane-counters.js';
 import {answerDraft, focusedName} from '../state/ui-state.js';
-import type {ControlResult} from '../controls.js';
 import {sendFormLine, startFormFill} from './run-commands.js';
 import type {CommandContext} from './use-key-handler.js';
+import {report} from './report-result.js';
 
 /** The answer view's keys: a/A, h, i (and the input line), x, and scrolling a zoomed answer. */
 
@@ -68,20 +68,6 @@ export function scrollAnswer(context: CommandContext, name: string, command: Scr
     top = 0;
   }
   dispatch({type: 'answer-scroll', name, top: top === undefined || top >= max ? undefined : top});
-}
-
-function report(context: CommandContext, pending: Promise<ControlResult>): void {
-  const {dispatch} = context;
-  pending.then(
-    (result) =>
-      dispatch({type: 'message', text: result.message, level: result.ok ? 'info' : 'error'}),
-    (error: unknown) =>
-      dispatch({
-        type: 'message',
-        text: error instanceof Error ? error.message : String(error),
-        level: 'error',
-      }),
-  );
 }
 
 /** The focused stream's name when it has an answer preset; otherwise says why not. */

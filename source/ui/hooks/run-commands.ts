@@ -1,5 +1,6 @@
 import type {Command} from '../keymap.js';
 import {focusedName, formPrompt, type RunFormFill} from '../state/ui-state.js';
+import {report} from './report-result.js';
 import type {CommandContext} from './use-key-handler.js';
 
 /** The run view's keys: f (toggle), u (re-attach), i on a paused form, j/k node selection. */
@@ -29,8 +30,7 @@ export function runRunCommand(context: CommandContext, command: RunCommand): voi
     dispatch({type: 'run-view-toggle'});
     return;
   }
-  const result = controls.reattach(name);
-  dispatch({type: 'message', text: result.message, level: result.ok ? 'info' : 'error'});
+  report(context, controls.reattach(name));
 }
 
 /** `i` in the run view of a run paused on a form: fill it. False when there is no such form. */
@@ -87,16 +87,7 @@ export function sendFormLine(context: CommandContext): void {
     text: `submitting the form of ${input.name}${context.glyphs.ellipsis}`,
     level: 'info',
   });
-  controls.submitForm(input.name, {formToken: form.formToken, inputs, action}).then(
-    (result) =>
-      dispatch({type: 'message', text: result.message, level: result.ok ? 'info' : 'error'}),
-    (error: unknown) =>
-      dispatch({
-        type: 'message',
-        text: error instanceof Error ? error.message : String(error),
-        level: 'error',
-      }),
-  );
+  report(context, controls.submitForm(input.name, {formToken: form.formToken, inputs, action}));
 }
 
 /** j/k/g/G in the zoomed run view select a node row. */
