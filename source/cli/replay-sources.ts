@@ -1,10 +1,11 @@
-import {closeSync, openSync, readFileSync, readSync} from 'node:fs';
+import {closeSync, openSync, readSync} from 'node:fs';
 import {basename, resolve} from 'node:path';
 import {answerPresets, type AnswerPreset} from '../core/answer/index.js';
 import type {RecordedStream} from '../core/recording/format.js';
 import {readRecordingHead, RecordingError} from '../core/recording/load.js';
-import {arraySource, fileSource, type RecordSource} from '../core/recording/record-source.js';
-import {loadSseCapture} from '../core/recording/sse-capture.js';
+import {fileSource, type RecordSource} from '../core/recording/record-source.js';
+import {captureSource, looksLikeDataLines} from '../core/recording/sse-capture.js';
+import {READ_CHUNK_BYTES} from '../core/recording/line-batches.js';
 import {ReplayStream, type ReplayOptions} from '../core/recording/replay-stream.js';
 import {parseStreamSpec, resolveStreamSpec, type ResolvedStreamSpec} from '../core/stream-spec.js';
 import {didYouMean} from './suggest.js';
@@ -22,15 +23,6 @@ function unreadable(file: string, error: unknown): UsageError {
   const code = (error as NodeJS.ErrnoException).code ?? 'error';
   const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a directory' : code;
   return new UsageError(`replay: cannot read ${file} (${why})`);
-}
-
-/** A raw capture, read whole. */
-function readRecordingBytes(file: string, cwd: string): Buffer {
-  try {
-    return readFileSync(resolve(cwd, file));
-  } catch (error) {
-    throw unreadable(file, error);
-  }
 }
 
 function resolvedSpec(name: string, method: string, url: string): ResolvedStreamSpec {
@@ -62,9 +54,8 @@ export type FileStream = {
 };
 
 /**
- * A recording (its first line is JSON: its records are read as a stream
- * when played, never loaded whole) or else a raw SSE capture named after the
- * file (read whole, decoded once).
+ * A recording (its first line is JSON) or else a raw SSE capture named after
+ * the file: either is read as a stream when played, never loaded whole.
  */
 export function openFile(
   file: string,
@@ -73,7 +64,7 @@ export function openFile(
   warn: (line: string) => void,
 ): FileStream[] {
   const path = resolve(cwd, file);
-  const start = readStart(file, path);
+  const start = readStart(file, path, 64);
   if (start.length === 0) throw new RecordingError(`${file}: the file is empty`);
   if (start.toString('utf8').trimStart().startsWith('{')) {
     const head = readHead(file, path);
@@ -94,26 +85,25 @@ export function openFile(
           }),
       }));
   }
-  const bytes = readRecordingBytes(file, cwd);
   const name = basename(file);
-  const records = loadSseCapture(bytes, name, file, capture.rate).records;
   const header = {name, method: 'GET', url: '', view: 'events', preset: capture.preset ?? 'none'};
+  const dataLines = looksLikeDataLines(readStart(file, path, READ_CHUNK_BYTES));
   return [
     {
       header,
       source: (rename) =>
-        arraySource(rename === undefined ? records : records.map((r) => ({...r, stream: rename}))),
+        captureSource({path, name: rename ?? name, label: file, rate: capture.rate, dataLines}),
     },
   ];
 }
 
-/** The first bytes of a file (to tell a recording from a capture); errors as usage lines. */
-function readStart(file: string, path: string): Buffer {
+/** The first `size` bytes of a file (what kind of file it is); errors as usage lines. */
+function readStart(file: string, path: string, size: number): Buffer {
   let fd;
   try {
     fd = openSync(path, 'r');
-    const buffer = Buffer.alloc(64);
-    return buffer.subarray(0, readSync(fd, buffer, 0, 64, 0));
+    const buffer = Buffer.alloc(size);
+    return buffer.subarray(0, readSync(fd, buffer, 0, size, 0));
   } catch (error) {
     throw unreadable(file, error);
   } finally {
