@@ -1,6 +1,5 @@
 import {spawn, type ChildProcess} from 'node:child_process';
 import {once} from 'node:events';
-import {performance} from 'node:perf_hooks';
 import {afterEach, describe, expect, it} from 'vitest';
 import {makeStream} from '../helpers/streams.js';
 
@@ -48,24 +47,29 @@ describe('reading yields to the event loop', () => {
     const url = await startFloodServer(2);
     const {stream} = makeStream({url, reconnect: 'never'});
     let events = 0;
+    // Counted in events, not milliseconds: a loaded machine can delay any
+    // timer, but only a reader that never yields delivers most of the flood
+    // between two ticks.
+    let sinceTick = 0;
+    let maxBurst = 0;
     stream.subscribe((record) => {
-      if (record.type === 'event') events++;
+      if (record.type !== 'event') return;
+      events++;
+      sinceTick++;
     });
-    let last = performance.now();
-    let maxGap = 0;
     let ticks = 0;
     const timer = setInterval(() => {
-      const now = performance.now();
-      maxGap = Math.max(maxGap, now - last);
-      last = now;
+      maxBurst = Math.max(maxBurst, sinceTick);
+      sinceTick = 0;
       ticks++;
     }, 10);
     const summary = await stream.start();
     clearInterval(timer);
+    maxBurst = Math.max(maxBurst, sinceTick);
     expect(summary.status).toBe('completed');
     // Enough of a flood to have starved the timer before the reader yielded.
     expect(events).toBeGreaterThan(20_000);
     expect(ticks).toBeGreaterThan(20);
-    expect(maxGap).toBeLessThan(200);
+    expect(maxBurst).toBeLessThan(events / 5);
   }, 20_000);
 });
