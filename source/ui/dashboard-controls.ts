@@ -165,6 +165,10 @@ export function createDashboardControls(options: ControlsOptions): DashboardCont
     reattach(name) {
       const stream = byName(name);
       if (!stream?.reattach) return failure(`${name}: cannot re-attach (not a Dify stream)`);
+      // workflow_finished was the run's last word: a re-attach would only start it over.
+      if (store.getRunSnapshot(name)?.current.terminalEvents.includes('workflow_finished')) {
+        return failure(`${name}: run already finished; nothing to re-attach`);
+      }
       if (!stream.reattach()) return failure(`${name}: no Dify workflow_run_id to re-attach to`);
       store.setReattachOutcome(name, {kind: 'attempting', at: Date.now()});
       runs.start(stream);

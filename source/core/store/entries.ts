@@ -21,6 +21,12 @@ function noticeText(record: StreamRecord, failure: ErrorRecord | undefined): Not
           level: 'info',
         };
       }
+      if (record.state === 'waiting') return {text: `waiting: ${record.reason}`, level: 'info'};
+      if (record.state === 'connecting') {
+        return record.reattach
+          ? {text: 're-attaching to the Dify run (GET /workflow/{id}/events)', level: 'info'}
+          : undefined;
+      }
       if (record.state === 'reconnecting') {
         const at = record.timestamp + record.delayMs;
         return {
@@ -145,6 +151,12 @@ export function nextConnection(
           return {kind: 'connecting', attempt: record.attempt};
         case 'open':
           return {kind: 'open', httpStatus: record.httpStatus, since: record.timestamp};
+        case 'waiting':
+          return {
+            kind: 'waiting',
+            since: record.timestamp,
+            reason: sanitize(redact(record.reason)),
+          };
         case 'reconnecting':
           return {
             kind: 'retry',
