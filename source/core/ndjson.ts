@@ -41,6 +41,7 @@ export function toWireRecord(record: StreamRecord): WireRecord | undefined {
             attempt: record.attempt,
             headers_ms: record.headersMs,
             headers: wireHeaders(record.headers),
+            ...(record.reattach ? {reattach: true} : {}),
             timestamp,
           };
         case 'reconnecting':

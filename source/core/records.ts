@@ -40,6 +40,8 @@ export type OpenRecord = RecordBase & {
   readonly headersMs: number;
   /** Response headers, names lower-cased, as received (outputs redact them). */
   readonly headers: Readonly<Record<string, string>>;
+  /** True when this response is a re-attach to a Dify run (see ConnectingRecord). */
+  readonly reattach?: boolean;
 };
 
 export type ReconnectingRecord = RecordBase & {

@@ -267,6 +267,7 @@ export class SseStream implements StreamController {
             contentType,
             headersMs: this.#now() - sentAt,
             headers,
+            ...(reattachSpec ? {reattach: true} : {}),
           });
           this.#emitDiagnostics(run);
         },

@@ -98,6 +98,8 @@ describe('a Dify run held at a human input pause', () => {
     expect(done.counters.reconnects).toBe(0);
     const after = done.entries.filter((entry) => entry.kind === 'notice').map((e) => e.line);
     expect(after).toContain('re-attaching to the Dify run (GET /workflow/{id}/events)');
+    expect(after.some((line) => line.startsWith('re-attached (attempt 2): HTTP 200'))).toBe(true);
+    expect(after.join('\n')).not.toMatch(/reconnected/);
     expect(after.join('\n')).not.toMatch(/retried/);
     expect(store.getAnswerSnapshot('test')?.history).toHaveLength(0);
     expect(store.getRunSnapshot('test')?.current.header.status).toBe('succeeded');

@@ -116,6 +116,7 @@ function statusOfWire(wire: Wire, base: Base): StreamRecord {
         contentType: text(wire, 'content_type'),
         headersMs: number(wire, 'headers_ms'),
         headers: stringMap(wire, 'headers'),
+        ...(wire['reattach'] === true ? {reattach: true} : {}),
       };
     case 'reconnecting':
       return {

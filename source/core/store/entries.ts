@@ -15,7 +15,11 @@ function noticeText(record: StreamRecord, failure: ErrorRecord | undefined): Not
   switch (record.type) {
     case 'status':
       if (record.state === 'open') {
-        const verb = record.attempt > 1 ? `reconnected (attempt ${record.attempt})` : 'connected';
+        const verb = record.reattach
+          ? `re-attached (attempt ${record.attempt})`
+          : record.attempt > 1
+            ? `reconnected (attempt ${record.attempt})`
+            : 'connected';
         return {
           text: `${verb}: HTTP ${record.httpStatus} ${record.contentType} in ${seconds(record.headersMs)}`,
           level: 'info',
