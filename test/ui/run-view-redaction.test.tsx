@@ -3,6 +3,8 @@ import type {AddressInfo} from 'node:net';
 import {cleanup} from 'ink-testing-library';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {createStreamStore} from '../../source/core/store/stream-store.js';
+import {createDashboardControls} from '../../source/ui/dashboard-controls.js';
+import {createStreamRuns} from '../../source/ui/stream-runs.js';
 import {readRunFixture} from '../core/dify-run/run-records.js';
 import {makeStream} from '../helpers/streams.js';
 import {KEYS, renderApp} from './helpers.js';
@@ -32,7 +34,14 @@ let server: Server;
 let url: string;
 beforeAll(async () => {
   const body = echoingFixture();
-  server = createServer((_request, response) => {
+  server = createServer((request, response) => {
+    if (request.url?.includes('/form/human_input/')) {
+      // A refusal that echoes the request's credentials.
+      response.writeHead(400, {'content-type': 'application/json'});
+      const auth = request.headers.authorization ?? '';
+      response.end(JSON.stringify({code: 'invalid_param', message: `bad ${auth}`, status: 400}));
+      return;
+    }
     response.writeHead(200, {'content-type': 'text/event-stream'});
     response.end(body);
   });
@@ -67,5 +76,23 @@ describe('the run view and the stream redactor', () => {
     expect(frame).toContain('Esc back');
     expect(frame).toContain('"echo": "Authorization: Bearer [redacted]"');
     expect(frame).not.toContain(TOKEN);
+
+    // A refused form whose answer echoes the token: the footer message hides it too.
+    const controls = createDashboardControls({
+      streams: [stream],
+      store,
+      runs: createStreamRuns([stream]),
+      exportDir: '/tmp',
+      quit: () => undefined,
+      interrupt: () => undefined,
+    });
+    const result = await controls.submitForm('test', {
+      formToken: 'form-1',
+      inputs: {comment: 'x'},
+      action: 'approve',
+    });
+    expect(result.ok).toBe(false);
+    expect(result.message).toContain('[redacted]');
+    expect(result.message).not.toContain(TOKEN);
   });
 });
