@@ -1,9 +1,14 @@
 import {diffWords} from 'diff';
 import {answerPresets, type AnswerPreset} from '../core/answer/index.js';
-import {difyNodeSequence, type NodeStep} from '../core/recording/dify-node-sequence.js';
+import {
+  applyDifyRunRecord,
+  createDifyRunState,
+  currentRun,
+  type RunNode,
+} from '../core/dify-run/index.js';
 import {RecordingError} from '../core/recording/load.js';
 import {ReplayStream} from '../core/recording/replay-stream.js';
-import type {StreamRecord, SummaryRecord} from '../core/records.js';
+import type {SummaryRecord} from '../core/records.js';
 import {sanitize} from '../core/sanitize.js';
 import {createStreamStore} from '../core/store/stream-store.js';
 import {parseStreamSpec, resolveStreamSpec} from '../core/stream-spec.js';
@@ -18,7 +23,8 @@ type StreamRun = {
   readonly ttftMs: number | undefined;
   readonly totalMs: number | undefined;
   readonly tokens: number | undefined;
-  readonly nodes: readonly NodeStep[];
+  /** The Dify run fold's rows of the stream's (last) run: nodes, iterations, loops. */
+  readonly nodes: readonly RunNode[];
 };
 
 const presetOf = (preset: string): AnswerPreset =>
@@ -44,7 +50,8 @@ async function runsOf(file: string, io: CliIo): Promise<Map<string, StreamRun>> 
     streams: files.map(({header}) => ({name: header.name, answer: presetOf(header.preset)})),
     notifyIntervalMs: 0,
   });
-  const nodeEvents = new Map<string, StreamRecord[]>();
+  // The one Dify node model (core/dify-run), also for recordings without the dify preset.
+  const runFolds = new Map<string, ReturnType<typeof createDifyRunState>>();
   const streams = files.map(({header, source}) => {
     const spec = resolveStreamSpec(
       parseStreamSpec({name: header.name, url: 'http://recording.invalid/'}),
@@ -53,10 +60,10 @@ async function runsOf(file: string, io: CliIo): Promise<Map<string, StreamRun>> 
       speed: Number.POSITIVE_INFINITY,
       loop: false,
     });
-    const kept: StreamRecord[] = [];
-    nodeEvents.set(header.name, kept);
+    const runFold = createDifyRunState({maxHistory: 0, detailBudget: 0});
+    runFolds.set(header.name, runFold);
     stream.subscribe((record) => {
-      if (record.type === 'event' && record.data.includes('"node_')) kept.push(record);
+      applyDifyRunRecord(runFold, record);
     });
     return stream;
   });
@@ -76,7 +83,7 @@ async function runsOf(file: string, io: CliIo): Promise<Map<string, StreamRun>> 
         ttftMs: answer?.metrics.ttftMs ?? summary.firstEventMs,
         totalMs: answer?.metrics.totalLatencyMs ?? summary.connectionDuration * 1000,
         tokens: answer?.metrics.outputTokens,
-        nodes: difyNodeSequence(nodeEvents.get(stream.name) ?? []),
+        nodes: nodesOf(runFolds.get(stream.name)),
       });
     });
     return runs;
@@ -84,6 +91,10 @@ async function runsOf(file: string, io: CliIo): Promise<Map<string, StreamRun>> 
     detach();
     store.dispose();
   }
+}
+
+function nodesOf(runFold: ReturnType<typeof createDifyRunState> | undefined): readonly RunNode[] {
+  return runFold === undefined ? [] : currentRun(runFold).nodes;
 }
 
 type Paint = {readonly removed: (text: string) => string; readonly added: (text: string) => string};
@@ -105,7 +116,7 @@ const safe = (text: string) => sanitize(text);
 
 /** Two values side by side under their label, at most 80 columns. */
 const row = (label: string, a: string, b: string) =>
-  `  ${label.padEnd(10)} ${a.padEnd(24)} ${b === a ? '(same)' : b}`;
+  `  ${label.padEnd(10)} ${a.length >= 24 ? `${a} ` : a.padEnd(24)} ${b === a ? '(same)' : b}`;
 
 function wordDiff(a: string, b: string, paint: Paint): string {
   return diffWords(a, b)
@@ -119,10 +130,13 @@ function wordDiff(a: string, b: string, paint: Paint): string {
     .join('');
 }
 
-function nodeLine(step: NodeStep | undefined): string {
-  if (!step) return '-';
-  const elapsed = step.elapsed === undefined ? '' : ` ${step.elapsed.toFixed(2)}s`;
-  return `${safe(step.title).slice(0, 16)} ${safe(step.status)}${elapsed}`;
+/** "Start succeeded 0.01s"; a node inside an iteration or loop starts with its step ("#1 "). */
+function nodeLine(node: RunNode | undefined): string {
+  if (!node) return '-';
+  const elapsed = node.elapsedSeconds === undefined ? '' : ` ${node.elapsedSeconds.toFixed(2)}s`;
+  const step = node.nesting?.step === undefined ? '' : `#${node.nesting.step} `;
+  const title = safe(`${step}${node.title || node.nodeId}`).slice(0, 16);
+  return `${title} ${node.status}${elapsed}`;
 }
 
 /** The report of one stream; `differs` when its answers differ. */

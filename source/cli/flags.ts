@@ -38,6 +38,7 @@ export const flagDefinitions = {
   include: {type: 'boolean', shortFlag: 'i', default: false},
   verbose: {type: 'boolean', shortFlag: 'v', default: false},
   run: {type: 'boolean', default: false},
+  pingWait: {type: 'string'},
   silent: {type: 'boolean', shortFlag: 's', default: false},
   // `-N` / `--no-buffer` (curl): accepted; output is never buffered anyway.
   buffer: {type: 'boolean', shortFlag: 'N'},

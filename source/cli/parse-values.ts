@@ -1,3 +1,4 @@
+import {MAX_PING_WAIT_MS, MIN_PING_WAIT_MS} from '../core/dify-run/checks.js';
 import {MAX_DURATION_S, MAX_DURATION_TEXT} from '../core/stream-spec.js';
 import {expandUrlShorthand} from '../core/url-shorthand.js';
 import {UsageError} from './usage-error.js';
@@ -14,6 +15,18 @@ export function parseSeconds(flag: string, value: string | undefined): number | 
     throw new UsageError(`${flag}: at most ${MAX_DURATION_TEXT}, got "${value}"`);
   }
   return number;
+}
+
+/** `--ping-wait SECONDS`: the ping-wait threshold of `--run`, in ms (1 s to 1 h). */
+export function parsePingWait(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const number = /^\s*(\d+(\.\d+)?|\.\d+)\s*$/.test(value) ? Number(value) : Number.NaN;
+  if (!(number >= MIN_PING_WAIT_MS / 1000 && number <= MAX_PING_WAIT_MS / 1000)) {
+    throw new UsageError(
+      `--ping-wait: expected seconds from ${MIN_PING_WAIT_MS / 1000} to ${MAX_PING_WAIT_MS / 1000}, got "${value.slice(0, 40)}"`,
+    );
+  }
+  return Math.round(number * 1000);
 }
 
 export function parseNonNegativeSeconds(

@@ -81,7 +81,7 @@ export async function runReplay(
   if (flags.run && !headless) {
     throw new UsageError('--run prints on stderr in headless mode: add --json or --answer');
   }
-  const runTimeline = runTimelineOutput(flags.run, io);
+  const runTimeline = runTimelineOutput(flags.run, io, flags.pingWait);
   const code = await replayInto(
     sources,
     streams,

@@ -18,7 +18,7 @@ import {loadProfiles, selectStreams, type LoadedStream} from '../profiles/load.j
 import type {CommandLine} from './flags.js';
 import {reportDashboardResult} from './dashboard-result.js';
 import type {CliIo} from './main.js';
-import {parseCount} from './parse-values.js';
+import {parseCount, parsePingWait} from './parse-values.js';
 import {profileRequestFlags} from './profile-overrides.js';
 import {connectionOverrides, requestFlagsOf, specsFromUrls} from './specs-from-flags.js';
 import {buildStreamSetups, type StreamSetup} from './stream-setups.js';
@@ -108,7 +108,11 @@ export async function runStreams(cli: CommandLine, io: CliIo): Promise<number> {
       recorder,
       includeHeaders: flags.include || flags.verbose,
       findings: flags.verbose,
-      runTimeline: runTimelineOutput(flags.run || (flags.answer && flags.verbose), io),
+      runTimeline: runTimelineOutput(
+        flags.run || (flags.answer && flags.verbose),
+        io,
+        flags.pingWait,
+      ),
     };
     if (flags.answer || headless) warnInsecure(setups, io, redact);
     if (flags.answer) return await runAnswerMode(setups, output, flags.silent);
@@ -202,8 +206,18 @@ type HeadlessOutput = {
 };
 
 /** Where `--run` prints: stderr, with ASCII marks when the locale is not UTF-8. */
-export function runTimelineOutput(on: boolean, io: CliIo): RunTimelineOutput | undefined {
-  if (!on) return undefined;
+export function runTimelineOutput(
+  on: boolean,
+  io: CliIo,
+  pingWait?: string,
+): RunTimelineOutput | undefined {
+  const pingWaitMs = parsePingWait(pingWait);
+  if (!on) {
+    if (pingWaitMs !== undefined) {
+      throw new UsageError('--ping-wait: only with --run (or --answer --verbose)');
+    }
+    return undefined;
+  }
   // A reader of stderr that goes away (`2>&1 >out | head`) ends the timeline, not the streams.
   let closed = false;
   io.stderr.on('error', () => {
@@ -215,6 +229,7 @@ export function runTimelineOutput(on: boolean, io: CliIo): RunTimelineOutput | u
     },
     ascii: !localeIsUtf8(io.env),
     sharesTerminal: Boolean(io.stdout.isTTY && io.stderr.isTTY),
+    ...(pingWaitMs === undefined ? {} : {pingWaitMs}),
   };
 }
 

@@ -74,6 +74,9 @@ export function applyRecord(counters: StreamCounters, record: StreamRecord): voi
       } else if (record.state === 'open') {
         counters.headersMs = record.headersMs;
         counters.openSince = record.timestamp;
+      } else if (record.state === 'waiting') {
+        // A held run (human input): the connection ended, but nothing reconnects.
+        closeOpenInterval(counters, record.timestamp);
       } else {
         closeOpenInterval(counters, record.timestamp);
         counters.reconnects++;

@@ -21,7 +21,17 @@ export function toWireRecord(record: StreamRecord): WireRecord | undefined {
     case 'status': {
       switch (record.state) {
         case 'connecting':
-          return {...head, state: record.state, attempt: record.attempt, timestamp};
+          return record.reattach
+            ? {...head, state: record.state, attempt: record.attempt, reattach: true, timestamp}
+            : {...head, state: record.state, attempt: record.attempt, timestamp};
+        case 'waiting':
+          return {
+            ...head,
+            state: record.state,
+            reason: record.reason,
+            attempt: record.attempt,
+            timestamp,
+          };
         case 'open':
           return {
             ...head,
@@ -31,6 +41,7 @@ export function toWireRecord(record: StreamRecord): WireRecord | undefined {
             attempt: record.attempt,
             headers_ms: record.headersMs,
             headers: wireHeaders(record.headers),
+            ...(record.reattach ? {reattach: true} : {}),
             timestamp,
           };
         case 'reconnecting':

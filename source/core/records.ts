@@ -22,6 +22,12 @@ export type ConnectingRecord = RecordBase & {
   readonly attempt: number;
   /** The Last-Event-ID header this request sends ("" or absent: none). */
   readonly lastEventId?: string;
+  /**
+   * True when this request re-attaches to a Dify run (GET
+   * /workflow/{workflow_run_id}/events) instead of sending the stream's
+   * request: the run it continues is the same one, not a new one.
+   */
+  readonly reattach?: boolean;
 };
 
 export type OpenRecord = RecordBase & {
@@ -34,6 +40,8 @@ export type OpenRecord = RecordBase & {
   readonly headersMs: number;
   /** Response headers, names lower-cased, as received (outputs redact them). */
   readonly headers: Readonly<Record<string, string>>;
+  /** True when this response is a re-attach to a Dify run (see ConnectingRecord). */
+  readonly reattach?: boolean;
 };
 
 export type ReconnectingRecord = RecordBase & {
@@ -51,7 +59,21 @@ export type ReconnectingRecord = RecordBase & {
   readonly clamped?: boolean;
 };
 
-export type StatusRecord = ConnectingRecord | OpenRecord | ReconnectingRecord;
+/**
+ * The stream ended and the run waits without a timer for someone, not for a
+ * retry: a Dify run paused for human input (workflow_paused) is held until
+ * its form is filled and the engine re-attaches. Not a reconnect and not a
+ * failure; only the dashboard holds runs (headless runs end at the pause).
+ */
+export type WaitingRecord = RecordBase & {
+  readonly type: 'status';
+  readonly state: 'waiting';
+  readonly reason: string;
+  /** The attempt number the re-attach will have. */
+  readonly attempt: number;
+};
+
+export type StatusRecord = ConnectingRecord | OpenRecord | ReconnectingRecord | WaitingRecord;
 export type ConnectionState = StatusRecord['state'];
 
 export type EventRecord = RecordBase & {

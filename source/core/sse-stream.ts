@@ -36,10 +36,10 @@ export type SseStreamOptions = {
   readonly holdPausedRuns?: boolean;
 };
 
-/** The reason of the `reconnecting` record of a run held at a Dify human input pause. */
 /** The end of a `reconnecting` reason when the next request re-attaches to the Dify run. */
 export const REATTACH_REASON = '(re-attaching to the Dify run)';
 
+/** The reason of the `waiting` record of a run held at a Dify human input pause. */
 export const HUMAN_INPUT_WAIT_REASON =
   'paused for human input: fill the form, then ssedeck re-attaches';
 
@@ -112,9 +112,14 @@ export class SseStream implements StreamController {
     return this.#startRun(false);
   }
 
+  /**
+   * Re-attaches to the stream's Dify run (GET /workflow/{id}/events): false
+   * when there is no run to re-attach to (none seen, or it finished).
+   */
   reattach(): boolean {
     const runId = this.#watch?.workflowRunId;
     if (runId === undefined || !difyReattachSpec(this.#resolved.spec, runId)) return false;
+    if (this.#watch?.terminal === 'finished') return false;
     const run = this.#run;
     if (!run) {
       void this.#startRun(true);
@@ -195,17 +200,23 @@ export class SseStream implements StreamController {
     try {
       while (!run.finish) {
         run.attempt++;
+        const runId = this.#watch?.workflowRunId;
+        const reattachSpec =
+          run.reattachNext && runId !== undefined
+            ? difyReattachSpec(this.resolved.spec, runId)
+            : undefined;
+        run.reattachNext = false;
         this.#emit(run, {
           ...this.#base(),
           type: 'status',
           state: 'connecting',
           attempt: run.attempt,
-          lastEventId: this.#lastEventId,
+          lastEventId: reattachSpec ? '' : this.#lastEventId,
+          ...(reattachSpec ? {reattach: true} : {}),
         });
-        const reattached = run.reattachNext;
-        const outcome = await this.#connect(run);
+        const outcome = await this.#connect(run, reattachSpec);
         if (run.finish) break;
-        const delayMs = this.#nextDelay(run, outcome, reattached);
+        const delayMs = this.#nextDelay(run, outcome, reattachSpec !== undefined);
         if (delayMs === undefined) break;
         if (delayMs === 'hold') await waitUntilWoken(run);
         else await sleepUnlessWoken(run, delayMs);
@@ -221,7 +232,7 @@ export class SseStream implements StreamController {
     return this.#summarize(run, run.finish ?? {status: 'stopped', reason: 'stopped'});
   }
 
-  async #connect(run: Run): Promise<ConnectionOutcome> {
+  async #connect(run: Run, reattachSpec: StreamSpec | undefined): Promise<ConnectionOutcome> {
     const controller = new AbortController();
     run.connection = controller;
     run.eventsThisConnection = 0;
@@ -230,10 +241,6 @@ export class SseStream implements StreamController {
     const {resolved} = this;
     const {maxEvents} = resolved.spec;
     const watch = this.#watch;
-    const runId = watch?.workflowRunId;
-    const reattachSpec =
-      run.reattachNext && runId !== undefined ? difyReattachSpec(resolved.spec, runId) : undefined;
-    run.reattachNext = false;
     if (watch) watch.terminal = undefined;
     const outcome = await runConnection(
       {
@@ -260,6 +267,7 @@ export class SseStream implements StreamController {
             contentType,
             headersMs: this.#now() - sentAt,
             headers,
+            ...(reattachSpec ? {reattach: true} : {}),
           });
           this.#emitDiagnostics(run);
         },
@@ -377,21 +385,19 @@ export class SseStream implements StreamController {
     return decision.delayMs;
   }
 
-  /** A paused Dify run waits (no timer) for reattach(), a reconnect or a stop. */
+  /**
+   * A paused Dify run waits (no timer) for reattach(), a reconnect or a stop:
+   * a `waiting` record, not a reconnect (nothing failed, nothing is retried).
+   */
   #hold(run: Run): 'hold' {
     run.reattachNext = true;
     run.failures = 0;
     this.#emit(run, {
       ...this.#base(),
       type: 'status',
-      state: 'reconnecting',
-      delayMs: 0,
+      state: 'waiting',
       reason: HUMAN_INPUT_WAIT_REASON,
       attempt: run.attempt + 1,
-      failures: 0,
-      maxFailures: this.resolved.retries,
-      delaySource: 'manual',
-      clamped: false,
     });
     this.#emitDiagnostics(run);
     return 'hold';

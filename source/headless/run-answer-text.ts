@@ -108,7 +108,13 @@ export async function runAnswerText(options: AnswerTextOptions): Promise<number>
       timeline.write(timeline.sharesTerminal && !atLineStart ? `\n${text}` : text);
       atLineStart = true;
     };
-    const fold = runTimelineFold({name: stream.name, redact, ascii: timeline.ascii, write});
+    const fold = runTimelineFold({
+      name: stream.name,
+      redact,
+      ascii: timeline.ascii,
+      write,
+      pingWaitMs: timeline.pingWaitMs,
+    });
     return [stream.subscribe(fold)];
   });
   const unsubscribes = streams.map((stream, index) =>

@@ -28,6 +28,8 @@ export type RunTimelineOutput = {
   readonly ascii: boolean;
   /** stdout and stderr are the same terminal: `--answer` starts timeline lines on a new line. */
   readonly sharesTerminal?: boolean;
+  /** `--ping-wait`: the threshold of the live ping-wait line, in ms (default 30 s). */
+  readonly pingWaitMs?: number;
 };
 
 export type HeadlessOptions = {

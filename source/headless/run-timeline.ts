@@ -1,11 +1,13 @@
 import {compactText, type LineMarks} from '../core/display-text.js';
 import {
   applyDifyRunRecord,
+  clampPingWait,
   createDifyRunState,
   currentRun,
   liveNodes,
   liveRunNumber,
   runChecks,
+  waitingNode,
   type DifyRun,
   type DifyRunState,
   type RunNode,
@@ -19,8 +21,11 @@ import type {StreamRecord} from '../core/records.js';
  * loop steps indented under their container, the run's end and its checks
  * at the end. Every server string is redacted, sanitized and cut; the marks
  * fall back to ASCII when the locale is not UTF-8 (as the dashboard's do).
+ * A stream that only pings for longer than the ping-wait threshold while a
+ * node runs gets one line when the threshold is crossed (check `ping-wait`).
  *
  *   ssedeck: NAME: > LLM (llm)
+ *   ssedeck: NAME: waiting on node LLM for 30s (pings only)
  *   ssedeck: NAME: + LLM (llm) 1.52 s, 63 tokens, 0.0001 USD
  */
 
@@ -85,11 +90,17 @@ export type RunTimelineOptions = {
   readonly write: (text: string) => void;
   readonly redact: Redactor;
   readonly ascii: boolean;
+  /** The ping-wait threshold in ms (`--ping-wait`; clamped to 1 s – 1 h, default 30 s). */
+  readonly pingWaitMs?: number;
+  /** The clock (epoch ms) the records' timestamps use. */
+  readonly now?: () => number;
 };
 
 export type RunTimeline = {
   /** Call after the run fold took the record (state is that fold). */
   readonly update: (state: DifyRunState, record: StreamRecord) => void;
+  /** Cancels a pending ping-wait timer (the run's summary does too). */
+  readonly dispose: () => void;
 };
 
 export function createRunTimeline(options: RunTimelineOptions): RunTimeline {
@@ -177,8 +188,18 @@ export function createRunTimeline(options: RunTimelineOptions): RunTimeline {
     }
   };
 
+  const pingWait = createPingWaitWatch(options, (node, thresholdMs) => {
+    say(
+      0,
+      `waiting on node ${text(node.title || node.nodeId)} for ${Math.round(thresholdMs / 1000)}s (pings only)`,
+    );
+  });
+
   return {
+    dispose: pingWait.dispose,
     update(state, record) {
+      if (record.type === 'keepalive') pingWait.ping(state);
+      if (record.type === 'summary') pingWait.dispose();
       if (liveRunNumber(state) !== runNumber) {
         runNumber = liveRunNumber(state);
         printed = new Map();
@@ -197,6 +218,52 @@ export function createRunTimeline(options: RunTimelineOptions): RunTimeline {
       if (record.type === 'summary') end(currentRun(state), record.timestamp);
     },
   };
+}
+
+/**
+ * The live `ping-wait` check: looked at only when a ping comes (a data event
+ * ends the quiet spell, a ping starts or continues it) and once more by a
+ * timer when the threshold is due, so the line comes when it is crossed, not
+ * at the next ping. One line per quiet spell; the timer never holds the
+ * process open.
+ */
+function createPingWaitWatch(
+  options: RunTimelineOptions,
+  report: (node: RunNode, thresholdMs: number) => void,
+): {ping: (state: DifyRunState) => void; dispose: () => void} {
+  const thresholdMs = clampPingWait(options.pingWaitMs);
+  const now = options.now ?? Date.now;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  /** lastEventAt of the quiet spell already reported. */
+  let reported: number | undefined;
+  const dispose = (): void => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+  };
+  const look = (state: DifyRunState): void => {
+    const run = currentRun(state);
+    const since = run.lastEventAt;
+    if (since === undefined || since === reported) return;
+    const at = now();
+    if (runChecks(run, at, {pingWaitMs: thresholdMs}).some((check) => check.code === 'ping-wait')) {
+      const node = waitingNode(run);
+      reported = since;
+      if (node !== undefined) report(node, thresholdMs);
+      return;
+    }
+    if (timer !== undefined || run.ended || run.pingsSinceEvent === 0) return;
+    if (waitingNode(run) === undefined) return;
+    // Due when the spell reaches the threshold (clamped: within 1 ms and the threshold).
+    const due = since + thresholdMs - at;
+    if (!(due > 0)) return;
+    const delay = Math.min(thresholdMs, Math.max(1, Math.ceil(due)));
+    timer = setTimeout(() => {
+      timer = undefined;
+      look(state);
+    }, delay);
+    timer.unref?.();
+  };
+  return {ping: look, dispose};
 }
 
 function round(seconds: number): number {

@@ -1,4 +1,3 @@
-import {HUMAN_INPUT_WAIT_REASON} from '../core/sse-stream.js';
 import type {ConnectionInfo} from '../core/store/types.js';
 import {formatCountdown} from './format.js';
 import {localizeMarks, unicodeGlyphs, type Glyphs} from './theme.js';
@@ -20,8 +19,6 @@ export function badgeText(
     case 'open':
       return 'OPEN';
     case 'retry': {
-      // A Dify run held at a human input pause waits for its form, not for a timer.
-      if (connection.reason === HUMAN_INPUT_WAIT_REASON) return 'WAITING (human input)';
       const {failures, maxFailures} = connection;
       const attempt =
         failures === 0
@@ -31,6 +28,9 @@ export function badgeText(
             : ` (attempt ${failures})`;
       return `RETRY ${formatCountdown(connection.retryAt - now)}${attempt}`;
     }
+    case 'waiting':
+      // Only a Dify run held at a human input pause waits: for its form, not for a timer.
+      return 'WAITING (human input)';
     case 'closed':
       return `CLOSED (${localizeMarks(connection.reason, glyphs)})`;
     case 'failed':

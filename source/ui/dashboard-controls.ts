@@ -139,7 +139,8 @@ export function createDashboardControls(options: ControlsOptions): DashboardCont
       const result = await stopTask(stream.resolved.spec, taskId);
       // The run view then counts what still arrives (Dify answers 200 even when the run goes on).
       if (result.ok) store.markStopRequested(name, requestedAt);
-      return {ok: result.ok, message: `${name}: ${result.message}`};
+      const redact = createRedactor(secretsOfSpec(stream.resolved.spec));
+      return {ok: result.ok, message: redact(`${name}: ${result.message}`)};
     },
     async submitForm(name, submission) {
       const stream = byName(name);
@@ -148,7 +149,9 @@ export function createDashboardControls(options: ControlsOptions): DashboardCont
         stream.resolved.spec,
         submission,
       );
-      if (!result.ok) return {ok: false, message: `${name}: ${result.message}`};
+      // The server's answer to a refused form may echo the request: its secrets stay hidden.
+      const redact = createRedactor(secretsOfSpec(stream.resolved.spec));
+      if (!result.ok) return {ok: false, message: redact(`${name}: ${result.message}`)};
       const attached = stream.reattach?.() ?? false;
       if (attached) {
         store.setReattachOutcome(name, {kind: 'attempting', at: Date.now()});
@@ -165,6 +168,10 @@ export function createDashboardControls(options: ControlsOptions): DashboardCont
     reattach(name) {
       const stream = byName(name);
       if (!stream?.reattach) return failure(`${name}: cannot re-attach (not a Dify stream)`);
+      // workflow_finished was the run's last word: a re-attach would only start it over.
+      if (store.getRunSnapshot(name)?.current.terminalEvents.includes('workflow_finished')) {
+        return failure(`${name}: run already finished; nothing to re-attach`);
+      }
       if (!stream.reattach()) return failure(`${name}: no Dify workflow_run_id to re-attach to`);
       store.setReattachOutcome(name, {kind: 'attempting', at: Date.now()});
       runs.start(stream);

@@ -183,6 +183,7 @@ export const Pane = memo(function Pane(props: PaneProps) {
           width={width}
           height={bodyHeight}
           now={now}
+          redact={props.store.redactorOf(props.name)}
           selected={props.zoomed ? props.runSelected : undefined}
           input={props.runInput}
           detailOffset={props.zoomed ? props.runDetailOffset : undefined}

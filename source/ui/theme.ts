@@ -134,6 +134,7 @@ const toneColors: Readonly<Record<Tone, string>> = {
   connecting: 'yellow',
   open: 'green',
   retry: 'yellow',
+  waiting: 'cyan',
   closed: 'gray',
   failed: 'red',
   paused: 'blue',

@@ -2,9 +2,9 @@ import {mkdtemp, rm, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {difyNodeSequence} from '../../source/core/recording/dify-node-sequence.js';
-import type {StreamRecord} from '../../source/core/records.js';
+import {readRunFixture} from '../core/dify-run/run-records.js';
 import {runCli} from '../helpers/cli.js';
+import {startTestServer, type TestServer} from '../helpers/http-server.js';
 
 let dir = '';
 let before = '';
@@ -71,36 +71,45 @@ describe('ssedeck diff', () => {
   }, 20_000);
 });
 
-describe('difyNodeSequence', () => {
-  const event = (data: unknown): StreamRecord => ({
-    stream: 's',
-    timestamp: 0,
-    bytesReceived: 0,
-    type: 'event',
-    eventNumber: 1,
-    eventType: 'message',
-    data: JSON.stringify(data),
-    eventId: '',
+describe('ssedeck diff of Dify nodes (the run fold)', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer(async (request, response) => {
+      const name = new URL(request.url ?? '/', 'http://x').searchParams.get('fixture') ?? '';
+      response.writeHead(200, {'content-type': 'text/event-stream; charset=utf-8'});
+      response.end(readRunFixture(name));
+    });
   });
-  it('orders nodes by start, with the status and elapsed time of node_finished; unfinished nodes are running', () => {
-    const steps = difyNodeSequence([
-      event({event: 'node_started', data: {id: 'a', node_id: 'n1', title: 'Start'}}),
-      event({event: 'node_started', data: {id: 'b', node_id: 'n2', title: 'LLM'}}),
-      event({event: 'message', answer: 'x'}),
-      event({
-        event: 'node_finished',
-        data: {id: 'a', title: 'Start', status: 'succeeded', elapsed_time: 0.01},
-      }),
-      event({
-        event: 'node_finished',
-        data: {id: 'b', title: 'LLM', status: 'failed', elapsed_time: 1.5},
-      }),
-      event({event: 'node_started', data: {id: 'c', title: 'Answer'}}),
-    ]);
-    expect(steps).toEqual([
-      {id: 'a', title: 'Start', status: 'succeeded', elapsed: 0.01},
-      {id: 'b', title: 'LLM', status: 'failed', elapsed: 1.5},
-      {id: 'c', title: 'Answer', status: 'running', elapsed: undefined},
-    ]);
+  afterAll(async () => {
+    await server.close();
   });
+
+  async function record(fixture: string, file: string): Promise<string> {
+    const path = join(dir, file);
+    const url = `${server.url}/v1/chat-messages?fixture=${fixture}`;
+    const args = ['--json', '--name', 'flow', '--bearer', 'app-k', '--ask', 'hi', url];
+    expect((await runCli([...args, '--record', path])).code).toBe(0);
+    return path;
+  }
+
+  it('lists iterations with their steps, and parallel nodes, in start order', async () => {
+    const iteration = await record('chatflow-iteration-parallel.sse', 'iteration.ndjson');
+    const failed = await record('chatflow-failed-node.sse', 'failed.ndjson');
+    const {stdout} = await runCli(['diff', iteration, failed]);
+    const nodes = stdout
+      .split('\n')
+      .filter((line) => /^ {4}\d/.test(line))
+      .map((line) => line.trim().split(/ {2,}/));
+    expect(nodes).toEqual([
+      ['1', 'Start succeeded 0.01s', 'Start succeeded 0.10s'],
+      ['2', 'Each city succeeded 1.60s', 'Fetch order failed 3.20s'],
+      ['3', '#0 Summarize succeeded 0.50s', '-'],
+      ['4', '#1 Summarize succeeded 0.50s', '-'],
+      ['5', '#2 Summarize succeeded 0.50s', '-'],
+      ['6', 'Weather API succeeded 0.60s', '-'],
+      ['7', 'News API succeeded 0.30s', '-'],
+      ['8', 'Digest news succeeded 0.05s', '-'],
+      ['9', 'Answer succeeded 0.01s', '-'],
+    ]);
+  }, 20_000);
 });

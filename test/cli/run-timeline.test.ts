@@ -1,7 +1,8 @@
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {readRunFixture} from '../core/dify-run/run-records.js';
 import {ndjson, runCli, startCli} from '../helpers/cli.js';
-import {startTestServer, type TestServer} from '../helpers/http-server.js';
+import type {ServerResponse} from 'node:http';
+import {sleep, startTestServer, type TestServer} from '../helpers/http-server.js';
 
 /**
  * `--json` summary `nodes` / `checks` and the `--run` timeline, end to end:
@@ -15,6 +16,10 @@ const bodies = new Map<string, Uint8Array>();
 beforeAll(async () => {
   server = await startTestServer(async (request, response) => {
     const name = new URL(request.url ?? '/', 'http://x').searchParams.get('fixture') ?? '';
+    if (name === 'ping-wait') {
+      await sendWithPingWait(response);
+      return;
+    }
     const body = bodies.get(name) ?? readRunFixture(name);
     response.writeHead(200, {'content-type': 'text/event-stream; charset=utf-8'});
     for (let at = 0; at < body.length; at += 700) {
@@ -33,6 +38,27 @@ beforeAll(async () => {
 afterAll(async () => {
   await server.close();
 });
+
+/**
+ * The failed-node fixture with a quiet spell after "Fetch order" started:
+ * only Dify's bare `event: ping` blocks, every 100 ms for 1.6 s.
+ */
+async function sendWithPingWait(response: ServerResponse): Promise<void> {
+  const blocks = new TextDecoder()
+    .decode(readRunFixture('chatflow-failed-node.sse'))
+    .split('\n\n')
+    .filter((block) => block.trim() !== '');
+  const waitAfter = blocks.findIndex(
+    (block) => block.includes('"node_started"') && block.includes('"Fetch order"'),
+  );
+  response.writeHead(200, {'content-type': 'text/event-stream; charset=utf-8'});
+  response.write(blocks.slice(0, waitAfter + 1).join('\n\n') + '\n\n');
+  for (let ping = 0; ping < 16; ping++) {
+    await sleep(100);
+    response.write('event: ping\n\n');
+  }
+  response.end(blocks.slice(waitAfter + 1).join('\n\n') + '\n\n');
+}
 
 const args = (fixture: string) => [
   '--bearer',
@@ -218,6 +244,40 @@ describe('--run', () => {
     const lines = timelineLines(stderr);
     expect(lines).toContain('⏸ Approval (human-input) paused');
     expect(lines).toContain('run paused, chatflow, 0.5 s, 2 steps');
+  });
+
+  it('says once, live, which node a stream that only pings waits on (--ping-wait)', async () => {
+    const {code, stderr} = await runCli(
+      ['--json', '--run', '--ping-wait', '1', ...args('ping-wait')],
+      ascii,
+    );
+    expect(code).toBe(0);
+    const lines = timelineLines(stderr);
+    expect(lines.slice(0, 5)).toEqual([
+      '> Start (start)',
+      '+ Start (start) 0.1 s',
+      '> Fetch order (http-request)',
+      'waiting on node Fetch order for 1s (pings only)',
+      '~ Fetch order (http-request) retry 1: HTTP 503 from upstream',
+    ]);
+    expect(lines.filter((line) => line.startsWith('waiting on node'))).toHaveLength(1);
+  });
+
+  it('rejects a --ping-wait out of range, or without --run, in one line', async () => {
+    for (const [flags, message] of [
+      [['--run', '--ping-wait', '0'], '--ping-wait: expected seconds from 1 to 3600, got "0"'],
+      [
+        ['--run', '--ping-wait', 'soon'],
+        '--ping-wait: expected seconds from 1 to 3600, got "soon"',
+      ],
+      [['--ping-wait', '5'], '--ping-wait: only with --run (or --answer --verbose)'],
+    ] as const) {
+      const {code, stdout, stderr} = await runCli(['--json', ...flags, ...args('x.sse')]);
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr.trim().split('\n')).toHaveLength(1);
+      expect(stderr).toContain(message);
+    }
   });
 
   it('keeps the streams and the summary when the reader of stderr goes away', async () => {

@@ -72,10 +72,13 @@ describe('re-attaching to a Dify run', () => {
       stream,
       (record) =>
         record.type === 'status' &&
-        record.state === 'reconnecting' &&
+        record.state === 'waiting' &&
         record.reason === HUMAN_INPUT_WAIT_REASON,
     );
     expect(stream.running).toBe(true);
+    // Held for a person, not retried: no reconnect, no error.
+    expect(reconnectsOf(records)).toEqual([]);
+    expect(errorsOf(records)).toEqual([]);
     const required = eventsOf(records)
       .map((record) => JSON.parse(record.data) as {event: string; data?: {form_token?: string}})
       .find((event) => event.event === 'human_input_required');
@@ -89,6 +92,14 @@ describe('re-attaching to a Dify run', () => {
     expect(stream.reattach()).toBe(true);
     const summary = await done;
     expect(summary.status).toBe('completed');
+    expect(summary.reconnects).toBe(0);
+    const connecting = records.filter(
+      (record) => record.type === 'status' && record.state === 'connecting',
+    );
+    expect(connecting.map((record) => 'reattach' in record && record.reattach)).toEqual([
+      false,
+      true,
+    ]);
     expect(names(records)).toContain('human_input_form_filled');
     expect(names(records).at(-1)).toBe('workflow_finished');
     const answer = answerOf(records);
@@ -114,9 +125,27 @@ describe('re-attaching to a Dify run', () => {
   it('reattach() after the run ended starts a run whose first request is the re-attach', async () => {
     const {stream, records} = makeStream(difyStream('drop the line'));
     await stream.start();
+    expect(answerOf(records).current.status).toBe('error');
     expect(stream.reattach()).toBe(true);
     await waitForRecord(stream, (record) => record.type === 'summary');
     expect(names(records).at(-1)).toBe('workflow_finished');
+    // The re-attached events continue the same answer turn.
+    const answer = answerOf(records);
+    expect(answer.history).toHaveLength(0);
+    expect(answer.current.status).toBe('done');
+    expect(answer.current.error).toBeUndefined();
+    expect(answer.current.text).toContain('Summaries:');
+  });
+
+  it('reattach() is false once the run finished (workflow_finished seen)', async () => {
+    const {stream, records} = makeStream(difyStream('walk the branches'));
+    const summary = await stream.start();
+    expect(summary.status).toBe('completed');
+    expect(names(records).at(-1)).toBe('workflow_finished');
+    const count = records.length;
+    expect(stream.reattach()).toBe(false);
+    expect(stream.running).toBe(false);
+    expect(records).toHaveLength(count);
   });
 
   it('reattach() is false for a stream that saw no Dify run', async () => {

@@ -19,7 +19,14 @@ describe('the Dify run view in a real terminal (ssedeck -p dify-run)', () => {
       cwd: repoRoot,
     });
     await tty.waitFor(hasPanes(['approval']), 15_000, 'the approval pane');
-    await tty.waitFor((text) => text.includes('WAITING (human input)'), 15_000, 'the pause');
+    const paused = await tty.waitFor(
+      (text) => text.includes('WAITING (human input)') && text.includes('waiting: paused'),
+      15_000,
+      'the pause',
+    );
+    // Held for the form: nothing is retried or counted as a reconnect.
+    expect(paused).not.toMatch(/retried|RETRY|reconnecting/);
+    expect(paused).toContain('0 reconn');
     tty.write('f');
     let screen = await tty.waitFor(
       (text) => text.includes('Human input: Approval') && text.includes('PAUSED chatflow'),

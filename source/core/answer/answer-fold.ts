@@ -7,13 +7,14 @@ import {failRun, isSettled, settleStatus} from './run-status.js';
 import {applyAnthropicEvent} from './anthropic-fold.js';
 import type {AnswerRun, AnswerSnapshot} from './answer-types.js';
 import {applyDifyEvent} from './dify-fold.js';
+import {pausedReason} from './dify-workflow.js';
 import {applyOpenAiEvent} from './openai-fold.js';
 
 /**
  * The answer fold of one stream: a small mutating reducer over the engine's
  * records (like counters.ts), run once per record on the hot path. Each run
- * of the stream (a `connecting` record with attempt 1) starts a new answer;
- * finished answers move to `history`. Read it through answerSnapshot().
+ * of the stream (a `connecting` record with attempt 1, unless it re-attaches
+ * to the Dify run) starts a new answer; finished answers move to `history`. Read it through answerSnapshot().
  */
 
 const noTerminalEventReason = 'ended without a terminal event';
@@ -96,7 +97,9 @@ export function applyAnswerRecord(state: AnswerState, record: StreamRecord): boo
   const foldBefore = state.fold;
   switch (record.type) {
     case 'status':
-      if (record.state === 'connecting') onConnecting(state, record.timestamp, record.attempt);
+      if (record.state !== 'connecting') break;
+      if (record.reattach === true) onReattach(state.fold, record.timestamp);
+      else onConnecting(state, record.timestamp, record.attempt);
       break;
     case 'event':
       applyEvent(state.preset, state.fold, record);
@@ -136,6 +139,26 @@ function onConnecting(state: AnswerState, at: number, attempt: number): void {
     state.nextNewConversation = false;
   }
   if (state.fold.run.metrics.startedAt === undefined) setStartedAt(state.fold, at);
+}
+
+/**
+ * A re-attach to the Dify run (GET /workflow/{id}/events) continues the same
+ * answer turn, also when it starts a new run of the stream (`u` after a drop):
+ * an answer the end of the stream settled opens again; the server's events
+ * settle it anew.
+ */
+function onReattach(fold: RunFold, at: number): void {
+  const {run} = fold;
+  if (run.metrics.startedAt === undefined) setStartedAt(fold, at);
+  if (!run.ended) return;
+  run.ended = false;
+  fold.scratch.endedAt = undefined;
+  if (run.status === 'error' || run.status === 'incomplete' || run.status === 'stopped') {
+    const paused = run.terminalEvents.at(-1) === 'workflow_paused';
+    run.status = paused ? 'paused' : 'streaming';
+    run.statusReason = paused ? pausedReason : '';
+    run.error = undefined;
+  }
 }
 
 function onSummary(fold: RunFold, summary: SummaryRecord): void {

@@ -13,7 +13,7 @@ import type {AnswerNode} from './answer-types.js';
  * streamed takes its single string output.
  */
 
-const pausedReason = 'paused: waiting for human input';
+export const pausedReason = 'paused: waiting for human input';
 
 export function applyDifyWorkflowEvent(
   fold: RunFold,

@@ -95,6 +95,10 @@ export class DiagnosticsCollector {
             current.httpStatus = record.httpStatus;
             current.headersMs = record.headersMs;
           }
+        } else if (record.state === 'waiting') {
+          // Held for someone (a Dify human input form): the attempt ended, no retry is due.
+          this.chunks.ended();
+          this.history.close(record.reason, record.timestamp);
         } else {
           this.chunks.ended();
           this.history.reconnecting(

@@ -101,7 +101,11 @@ function statusOfWire(wire: Wire, base: Base): StreamRecord {
   const attempt = number(wire, 'attempt');
   switch (wire['state']) {
     case 'connecting':
-      return {...base, type: 'status', state: 'connecting', attempt};
+      return wire['reattach'] === true
+        ? {...base, type: 'status', state: 'connecting', attempt, reattach: true}
+        : {...base, type: 'status', state: 'connecting', attempt};
+    case 'waiting':
+      return {...base, type: 'status', state: 'waiting', attempt, reason: text(wire, 'reason')};
     case 'open':
       return {
         ...base,
@@ -112,6 +116,7 @@ function statusOfWire(wire: Wire, base: Base): StreamRecord {
         contentType: text(wire, 'content_type'),
         headersMs: number(wire, 'headers_ms'),
         headers: stringMap(wire, 'headers'),
+        ...(wire['reattach'] === true ? {reattach: true} : {}),
       };
     case 'reconnecting':
       return {

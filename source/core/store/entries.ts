@@ -15,11 +15,21 @@ function noticeText(record: StreamRecord, failure: ErrorRecord | undefined): Not
   switch (record.type) {
     case 'status':
       if (record.state === 'open') {
-        const verb = record.attempt > 1 ? `reconnected (attempt ${record.attempt})` : 'connected';
+        const verb = record.reattach
+          ? `re-attached (attempt ${record.attempt})`
+          : record.attempt > 1
+            ? `reconnected (attempt ${record.attempt})`
+            : 'connected';
         return {
           text: `${verb}: HTTP ${record.httpStatus} ${record.contentType} in ${seconds(record.headersMs)}`,
           level: 'info',
         };
+      }
+      if (record.state === 'waiting') return {text: `waiting: ${record.reason}`, level: 'info'};
+      if (record.state === 'connecting') {
+        return record.reattach
+          ? {text: 're-attaching to the Dify run (GET /workflow/{id}/events)', level: 'info'}
+          : undefined;
       }
       if (record.state === 'reconnecting') {
         const at = record.timestamp + record.delayMs;
@@ -145,6 +155,12 @@ export function nextConnection(
           return {kind: 'connecting', attempt: record.attempt};
         case 'open':
           return {kind: 'open', httpStatus: record.httpStatus, since: record.timestamp};
+        case 'waiting':
+          return {
+            kind: 'waiting',
+            since: record.timestamp,
+            reason: sanitize(redact(record.reason)),
+          };
         case 'reconnecting':
           return {
             kind: 'retry',

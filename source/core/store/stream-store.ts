@@ -232,6 +232,7 @@ export function createStreamStore(options: StreamStoreOptions = {}): StreamStore
       changed(state);
     },
     getAnswerSnapshot: (name) => known(name)?.answerSnapshot,
+    redactorOf: (name) => known(name)?.redact ?? identity,
     setAnswerQuery(name, query, newConversation = false) {
       const state = known(name);
       if (!state?.answer || !setAnswerQuery(state.answer, query, newConversation)) return;

@@ -3,6 +3,7 @@ import type {AnswerPreset, AnswerSnapshot} from '../answer/index.js';
 import type {StreamCounters} from '../counters.js';
 import type {StreamDiagnostics} from '../diagnostics/types.js';
 import type {DifyRunSnapshot, ReattachOutcome} from '../dify-run/types.js';
+import type {Redactor} from '../redact.js';
 import type {StreamRecord} from '../records.js';
 import type {StreamController} from '../stream-controller.js';
 import type {RateSample} from './rate.js';
@@ -59,6 +60,8 @@ export type ConnectionInfo =
       readonly maxFailures: number;
       readonly reason: string;
     }
+  /** The run is held for someone, not for a timer: a Dify run paused for human input. */
+  | {readonly kind: 'waiting'; readonly since: number; readonly reason: string}
   | {readonly kind: 'closed'; readonly status: 'completed' | 'stopped'; readonly reason: string}
   | {
       readonly kind: 'failed';
@@ -184,6 +187,12 @@ export type StreamStore = {
    * `newConversation` (`n`) marks that run as the start of a new conversation.
    */
   setAnswerQuery(name: string, query: string, newConversation?: boolean): void;
+  /**
+   * The redactor of the stream's secrets (its token, sensitive headers,
+   * credential query values), for views that draw raw server text at draw
+   * time (the run view); passes text through before a controller is attached.
+   */
+  redactorOf(name: string): Redactor;
   /** The stream's Dify run (as on its snapshot's `difyRun`); undefined for non-Dify streams. */
   getRunSnapshot(name: string): DifyRunSnapshot | undefined;
   /**

@@ -1,6 +1,7 @@
 import {Box} from 'ink';
 import {memo} from 'react';
 import type {DifyRun} from '../../core/dify-run/index.js';
+import type {Redactor} from '../../core/redact.js';
 import {displayWidth} from '../../core/display-text.js';
 import {useTheme} from '../hooks/use-theme.js';
 import {inputSegments, inputView} from '../input-line.js';
@@ -13,6 +14,8 @@ export type RunBodyProps = {
   readonly width: number;
   readonly height: number;
   readonly now: number;
+  /** The stream's redactor: server text can carry the stream's own secrets. */
+  readonly redact: Redactor;
   /** The selected node row (j/k in the zoomed run view). */
   readonly selected: number | undefined;
   /** The form input line while it is open, and its prompt ("comment", "action"). */
@@ -29,11 +32,11 @@ export type RunBodyProps = {
 export const RunBody = memo(function RunBody(props: RunBodyProps) {
   const theme = useTheme();
   const {width, height} = props;
-  const lines0 = runLines(props.run, props.now, theme, props.selected);
+  const lines0 = runLines(props.run, props.now, theme, props.redact, props.selected);
   const node = props.selected === undefined ? undefined : props.run.nodes[props.selected];
   const detail = props.detailOffset !== undefined && node !== undefined;
   const pinned = detail ? lines0.pinned.slice(0, 1) : lines0.pinned;
-  const rows = detail ? nodeDetailRows(node, theme) : lines0.rows;
+  const rows = detail ? nodeDetailRows(node, theme, props.redact) : lines0.rows;
   const lines: Array<{key: string; segments: readonly Segment[]}> = [];
   let inputLine: {key: string; segments: readonly Segment[]} | undefined;
   if (props.input) {

@@ -1,5 +1,6 @@
 import {runChecks, type DifyRun, type RunCheck, type RunNode} from '../../core/dify-run/index.js';
 import {compactLine} from '../../core/display-text.js';
+import type {Redactor} from '../../core/redact.js';
 import {sanitize} from '../../core/sanitize.js';
 import {formatDuration} from '../format.js';
 import type {Segment} from '../line.js';
@@ -9,12 +10,19 @@ import type {Theme} from '../theme.js';
  * The run view's rows (key `f`), as styled segments: the header line, the
  * checks as warnings, one row per node execution (nested under iterations
  * and loops, parallel branches marked), agent steps, and the human input
- * form. Every server string passes the sanitizer here.
+ * form. Every server string passes the stream's redactor, then the
+ * sanitizer, here (a node's output may echo the stream's own token).
  */
 
 export type RunRow = {readonly key: string; readonly segments: readonly Segment[]};
 
-const clean = (text: string, max = 200): string => sanitize(compactLine(text, max));
+type Clean = (text: string, max?: number) => string;
+
+/** One line of server text for the screen: secrets redacted, made safe, cut at `max`. */
+const cleanerOf =
+  (redact: Redactor): Clean =>
+  (text, max = 200) =>
+    sanitize(compactLine(redact(text), max));
 
 const statusColor = (theme: Theme, status: string): string | undefined => {
   if (status === 'succeeded') return theme.tone('open');
@@ -28,14 +36,18 @@ function seconds(value: number | undefined): string | undefined {
   return value === undefined ? undefined : `${Number(value.toFixed(3))}s`;
 }
 
-function price(value: string | undefined, currency: string | undefined): string | undefined {
+function price(
+  value: string | undefined,
+  currency: string | undefined,
+  clean: Clean,
+): string | undefined {
   if (value === undefined) return undefined;
   return currency === 'USD' || currency === undefined
     ? `$${value}`
     : `${value} ${clean(currency, 8)}`;
 }
 
-export function headerRow(run: DifyRun, now: number, theme: Theme): RunRow {
+export function headerRow(run: DifyRun, now: number, theme: Theme, clean: Clean): RunRow {
   const {header} = run;
   const sep = ` ${theme.glyphs.separator} `;
   const elapsed =
@@ -48,7 +60,7 @@ export function headerRow(run: DifyRun, now: number, theme: Theme): RunRow {
     header.workflowRunId === undefined ? undefined : `run ${clean(header.workflowRunId, 40)}`,
     elapsed,
     header.totalTokens === undefined ? undefined : `${header.totalTokens} tok`,
-    price(header.totalPrice, header.currency),
+    price(header.totalPrice, header.currency, clean),
     header.totalSteps === undefined ? undefined : `${header.totalSteps} steps`,
     header.clientTtftMs === undefined && header.serverTtftSeconds === undefined
       ? undefined
@@ -63,7 +75,7 @@ export function headerRow(run: DifyRun, now: number, theme: Theme): RunRow {
   };
 }
 
-export function checkRows(checks: readonly RunCheck[], theme: Theme): RunRow[] {
+export function checkRows(checks: readonly RunCheck[], theme: Theme, clean: Clean): RunRow[] {
   return checks.map((check, index) => ({
     key: `check-${index}`,
     segments: [
@@ -80,7 +92,13 @@ export function checkRows(checks: readonly RunCheck[], theme: Theme): RunRow[] {
   }));
 }
 
-function nodeRow(node: RunNode, now: number, theme: Theme, selected: boolean): RunRow {
+function nodeRow(
+  node: RunNode,
+  now: number,
+  theme: Theme,
+  selected: boolean,
+  clean: Clean,
+): RunRow {
   const indent = '  '.repeat(node.depth);
   const step = node.nesting?.step === undefined ? '' : `#${node.nesting.step} `;
   const branch = node.parallel === undefined ? '' : `${theme.glyphs.bullet === '·' ? '‖' : '||'} `;
@@ -96,7 +114,7 @@ function nodeRow(node: RunNode, now: number, theme: Theme, selected: boolean): R
   const extras = [
     elapsed,
     node.tokens === undefined ? undefined : `${node.tokens} tok`,
-    price(node.price, node.currency),
+    price(node.price, node.currency, clean),
     node.retries > 0 ? `${node.retries} ${node.retries === 1 ? 'retry' : 'retries'}` : undefined,
   ].filter((part): part is string => part !== undefined && part !== '');
   const segments: Segment[] = [
@@ -114,7 +132,7 @@ function nodeRow(node: RunNode, now: number, theme: Theme, selected: boolean): R
   };
 }
 
-function agentRows(run: DifyRun, theme: Theme): RunRow[] {
+function agentRows(run: DifyRun, theme: Theme, clean: Clean): RunRow[] {
   const rows: RunRow[] = [];
   if (run.agentPreamble !== '') {
     rows.push({key: 'agent-pre', segments: [{text: `  ${clean(run.agentPreamble)}`}]});
@@ -143,7 +161,7 @@ function agentRows(run: DifyRun, theme: Theme): RunRow[] {
 }
 
 /** The form of a run paused on human input, while it waits. */
-export function formRows(run: DifyRun, theme: Theme): RunRow[] {
+export function formRows(run: DifyRun, theme: Theme, clean: Clean): RunRow[] {
   const form = run.humanInput;
   if (form === undefined || form.state !== 'pending') return [];
   const rows: RunRow[] = [
@@ -191,15 +209,22 @@ export function formRows(run: DifyRun, theme: Theme): RunRow[] {
 export type RunLines = {readonly pinned: readonly RunRow[]; readonly rows: readonly RunRow[]};
 
 /** Header and checks (pinned), then nodes, agent steps and the form. */
-export function runLines(run: DifyRun, now: number, theme: Theme, selected?: number): RunLines {
+export function runLines(
+  run: DifyRun,
+  now: number,
+  theme: Theme,
+  redact: Redactor,
+  selected?: number,
+): RunLines {
+  const clean = cleanerOf(redact);
   const checks = runChecks(run, now);
-  const pinned = [headerRow(run, now, theme), ...checkRows(checks, theme)];
+  const pinned = [headerRow(run, now, theme, clean), ...checkRows(checks, theme, clean)];
   const rows = [
     ...run.nodes.map((node, index) =>
-      nodeRow(node, run.header.endedAt ?? now, theme, index === selected),
+      nodeRow(node, run.header.endedAt ?? now, theme, index === selected, clean),
     ),
-    ...agentRows(run, theme),
-    ...formRows(run, theme),
+    ...agentRows(run, theme, clean),
+    ...formRows(run, theme, clean),
   ];
   return {pinned, rows};
 }
@@ -216,7 +241,8 @@ function sizeText(size: number): string {
 }
 
 /** The selected node's inputs, process data, outputs and error: pretty JSON, sizes, flags. */
-export function nodeDetailRows(node: RunNode, theme: Theme): RunRow[] {
+export function nodeDetailRows(node: RunNode, theme: Theme, redact: Redactor): RunRow[] {
+  const clean = cleanerOf(redact);
   const rows: RunRow[] = [
     {
       key: 'd-title',
@@ -264,7 +290,8 @@ export function nodeDetailRows(node: RunNode, theme: Theme): RunRow[] {
       });
       continue;
     }
-    const json = JSON.stringify(payload.value, null, 2) ?? 'null';
+    // Redacted as a whole, so a secret is found however the JSON breaks lines.
+    const json = redact(JSON.stringify(payload.value, null, 2) ?? 'null');
     const lines = json.split('\n');
     for (const [index, line] of lines.slice(0, MAX_PAYLOAD_LINES).entries()) {
       rows.push({key: `d-${label}-${index}`, segments: [{text: `  ${sanitize(line)}`}]});

@@ -65,3 +65,31 @@ describe('readEventLine (the replay fast path)', () => {
     );
   });
 });
+
+describe('status records of a Dify re-attach in a recording', () => {
+  const base = {stream: 's', timestamp: 1234, bytesReceived: 99} as const;
+  it.each([
+    ['a waiting run', {...base, type: 'status', state: 'waiting', reason: 'paused', attempt: 2}],
+    [
+      'a re-attach request',
+      {...base, type: 'status', state: 'connecting', attempt: 2, reattach: true},
+    ],
+    [
+      'a re-attach response',
+      {
+        ...base,
+        type: 'status',
+        state: 'open',
+        attempt: 2,
+        httpStatus: 200,
+        contentType: 'text/event-stream',
+        headersMs: 4,
+        headers: {},
+        reattach: true,
+      },
+    ],
+  ] as const)('reads %s back as it was written', (_, record) => {
+    const line = (recordingLine(record, 0, noRedaction) ?? '').trimEnd();
+    expect(recordOfWire(JSON.parse(line) as Record<string, unknown>)).toEqual(record);
+  });
+});
