@@ -53,7 +53,9 @@ const sleep = (ms: number, signal: AbortSignal) =>
  * Plays one connection: the stream's events from the start, or from the
  * first event after `resumeAfter` (a Last-Event-ID), with the recorded
  * pacing; a recorded reconnect ends the response with the recorded delay as
- * `retry:`, so the client comes back with Last-Event-ID. Resolves when done.
+ * `retry:`, so the client comes back with Last-Event-ID, and a recorded
+ * pause (a Dify run waiting for human input) ends it as Dify did. Resolves
+ * when done.
  */
 async function play(
   stream: ServedStream,
@@ -77,7 +79,10 @@ async function play(
           continue;
         }
         // A resumed connection begins at its first event, not at the drop that preceded it.
-        if (record.type === 'status' && (sent === 0 || record.state !== 'reconnecting')) continue;
+        const ends =
+          record.type === 'status' &&
+          (record.state === 'reconnecting' || record.state === 'waiting');
+        if (record.type === 'status' && (sent === 0 || !ends)) continue;
         if (record.type !== 'event' && record.type !== 'keepalive' && record.type !== 'status')
           continue;
         first ??= record.timestamp;
@@ -95,6 +100,10 @@ async function play(
         } else if (record.state === 'reconnecting') {
           const retry = paced ? Math.round(record.delayMs / options.speed) : 1;
           res.end(`retry: ${Math.max(1, retry)}\n\n`);
+          return;
+        } else if (record.state === 'waiting') {
+          // A Dify run paused for human input: the server ended the stream there.
+          res.end();
           return;
         }
       }

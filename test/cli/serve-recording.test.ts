@@ -1,4 +1,4 @@
-import {mkdtemp, rm} from 'node:fs/promises';
+import {mkdtemp, rm, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {EventSource} from 'eventsource';
@@ -102,6 +102,53 @@ describe('ssedeck serve --recording', () => {
     expect(dify.headers.get('content-type')).toMatch(/^text\/event-stream/);
     const datas = [...(await dify.text()).matchAll(/^data: (.*)$/gm)].map((match) => match[1]);
     expect(datas).toEqual(recorded['dify-chatflow']?.map((event) => event.data));
+  }, 30_000);
+
+  it('a recorded pause for human input ends the response there, as Dify did', async () => {
+    const paused = join(dir, 'paused.ndjson');
+    const at = '2026-12-06T10:00:00.000Z';
+    const line = (t: number, record: Record<string, unknown>) =>
+      JSON.stringify({t, rx: 0, stream: 'flow', timestamp: at, ...record});
+    const event = (t: number, n: number, data: string) =>
+      line(t, {type: 'event', event_number: n, event_type: 'message', data, event_id: ''});
+    await writeFile(
+      paused,
+      [
+        JSON.stringify({
+          type: 'recording',
+          format: 1,
+          ssedeck: '0.1.0',
+          started: at,
+          streams: [
+            {name: 'flow', method: 'GET', url: 'http://x/flow', preset: 'none', view: 'events'},
+          ],
+        }),
+        line(0, {type: 'status', state: 'connecting', attempt: 1}),
+        line(1, {
+          type: 'status',
+          state: 'open',
+          attempt: 1,
+          http_status: 200,
+          content_type: 'text/event-stream',
+          headers_ms: 1,
+          headers: {},
+        }),
+        event(2, 1, 'before the pause'),
+        line(3, {type: 'status', state: 'waiting', reason: 'paused for human input', attempt: 2}),
+        line(4, {type: 'status', state: 'connecting', attempt: 2, reattach: true}),
+        event(5, 2, 'after the form'),
+        '',
+      ].join('\n'),
+    );
+    const started = startCli(['serve', '--recording', paused, '--speed', 'max']);
+    children.push(started);
+    let text = '';
+    started.child.stdout?.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    await waitForOutput(started.child, '\n', 10_000);
+    const url = /http:\/\/[\d.:]+/.exec(text)?.[0] ?? '';
+    const body = await (await fetch(`${url}/flow`)).text();
+    expect(body).toContain('data: before the pause');
+    expect(body).not.toContain('after the form');
   }, 30_000);
 
   it('rejects --speed without --recording and a missing recording in one line', async () => {
