@@ -52,9 +52,25 @@ export type DashboardControls = {
   copyStreamText?(name: string, text: string): CopyResult;
   /** `w`: writes the stream's answer transcript as Markdown next to the exports; resolves with its path. */
   writeTranscript?(name: string): Promise<string>;
+  /**
+   * `L`: re-reads the profiles the dashboard started from and applies what
+   * changed; the outcome goes to the onReload listeners (absent: not started
+   * from profiles).
+   */
+  reload?(): Promise<void>;
+  /** Every reload's outcome, also those --watch starts; returns the unsubscribe. */
+  onReload?(listener: (outcome: ReloadOutcome) => void): () => void;
+  /** The y/n answer to a reload's "re-send N POST requests?"; returns the footer line. */
+  confirmReload?(yes: boolean): string;
   /** How many streams `R` would re-send a request with a body method (POST, PUT…) to. */
   bodyRequestCount?(): number;
 };
+
+/** What a profile reload (`L`, --watch) did, for the footer, the y/n line or the errors overlay. */
+export type ReloadOutcome =
+  | {readonly kind: 'message'; readonly text: string}
+  | {readonly kind: 'confirm'; readonly text: string}
+  | {readonly kind: 'errors'; readonly lines: readonly string[]};
 
 /** What `Y` did: copied, OSC 52 off for the stream, or too long for OSC 52. */
 export type CopyResult = 'copied' | 'off' | 'too-long';

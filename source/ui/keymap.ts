@@ -49,6 +49,7 @@ export type Command =
   | {readonly type: 'run-reattach'}
   | {readonly type: 'copy'}
   | {readonly type: 'transcript'}
+  | {readonly type: 'reload'}
   | {readonly type: 'confirm-yes'}
   | {readonly type: 'confirm-no'};
 
@@ -87,8 +88,8 @@ export function keyHelp(glyphs: Glyphs = unicodeGlyphs): readonly KeyHelp[] {
     {keys: 'o / O', action: 'record all panes / the focused pane to a file (the key again stops)'},
     {keys: 'p', action: 'pause / resume the pane (the stream keeps running)'},
     {
-      keys: 'r / R',
-      action: 'reconnect (READY: send) the focused stream / all (asks before re-sending POSTs)',
+      keys: 'r / R / L',
+      action: 'reconnect (READY: send) focused / all (asks before POSTs) / reload profiles',
     },
     {keys: 's', action: 'stop / start the focused stream'},
     {keys: 'c', action: "clear the focused pane's buffer and earlier answers"},
@@ -154,6 +155,7 @@ const letters = new Map<string, Command>(
     p: {type: 'pause'},
     r: {type: 'reconnect'},
     R: {type: 'reconnect-all'},
+    L: {type: 'reload'},
     s: {type: 'toggle-run'},
     c: {type: 'clear'},
     '/': {type: 'filter'},
@@ -232,6 +234,8 @@ export function commandFor(input: string, key: Key, mode: InputMode): Command | 
   if (mode === 'confirm') {
     return input === 'y' || input === 'Y' ? {type: 'confirm-yes'} : {type: 'confirm-no'};
   }
+  // The reload errors overlay: any key closes it.
+  if (mode === 'reload-errors') return {type: 'back'};
   if (mode === 'answer-input') return answerInputCommand(input, key);
   if (mode === 'filter') return filterCommand(input, key);
   if (mode === 'help') return helpCommand(input, key);

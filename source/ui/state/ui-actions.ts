@@ -1,5 +1,5 @@
 import type {EditOp} from './line-editor.js';
-import type {Confirm, RunFormFill} from './ui-state.js';
+import type {Confirm, PaneView, RunFormFill} from './ui-state.js';
 
 export type Direction = 'left' | 'right' | 'up' | 'down';
 
@@ -11,7 +11,12 @@ export type AnswerAction = Extract<
 
 /** Every change to the UI state. The reducer handles each one exhaustively. */
 export type UiAction =
-  | {readonly type: 'streams'; readonly names: readonly string[]}
+  /** The stream set changed; `views`: the first view of panes that were not there before. */
+  | {
+      readonly type: 'streams';
+      readonly names: readonly string[];
+      readonly views?: Readonly<Record<string, PaneView>>;
+    }
   | {readonly type: 'focus-next'}
   | {readonly type: 'focus-previous'}
   | {readonly type: 'focus-index'; readonly index: number}
@@ -52,5 +57,7 @@ export type UiAction =
   | {readonly type: 'run-form-next'; readonly value: string}
   | {readonly type: 'confirm-open'; readonly confirm: Confirm}
   | {readonly type: 'confirm-close'}
+  /** A reload failed: the errors overlay opens with these lines (the next key closes it). */
+  | {readonly type: 'reload-errors'; readonly lines: readonly string[]}
   | {readonly type: 'message'; readonly text: string; readonly level: 'info' | 'error'}
   | {readonly type: 'message-expire'; readonly id: number};
