@@ -9,9 +9,10 @@ import type {StreamController} from '../core/stream-controller.js';
 import {anchoredStdout} from './anchored-stdout.js';
 import {App} from './app.js';
 import {osc52} from './clipboard.js';
-import type {DashboardControls, ReloadOutcome} from './controls.js';
+import type {DashboardControls} from './controls.js';
 import {createDashboardControls} from './dashboard-controls.js';
 import {createDashboardReload, type ReloadSource} from './reload/dashboard-reload.js';
+import {reloadControls} from './reload/reload-controls.js';
 import type {DashboardStreamOptions} from './stream-options.js';
 import {createDashboardRecording, type PaneRecorder} from './dashboard-recording.js';
 import type {RecordedStream} from '../core/recording/format.js';
@@ -243,23 +244,8 @@ export async function runDashboard(options: RunDashboardOptions): Promise<Dashbo
       return true;
     },
   });
-  const reloadListeners = new Set<(outcome: ReloadOutcome) => void>();
   const controls: DashboardControls = reload
-    ? {
-        ...dashboardControls,
-        reload: async () => {
-          const outcome = await reload.reload().catch((error: unknown): ReloadOutcome => ({
-            kind: 'errors',
-            lines: [`reload failed: ${error instanceof Error ? error.message : String(error)}`],
-          }));
-          for (const listener of [...reloadListeners]) listener(outcome);
-        },
-        onReload: (listener) => {
-          reloadListeners.add(listener);
-          return () => reloadListeners.delete(listener);
-        },
-        confirmReload: (yes) => reload.confirmPending(yes),
-      }
+    ? {...dashboardControls, ...reloadControls(reload)}
     : dashboardControls;
   const unwatch = options.reload?.watch?.(() => void controls.reload?.());
   let outcome: Outcome;
