@@ -14,6 +14,7 @@ import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {computeGridLayout, type TerminalSize} from './layout.js';
 import {Pane} from './pane.js';
 import {ReloadErrorsOverlay} from './reload-errors-overlay.js';
+import {reloadOutcomeActions} from './state/reload-actions.js';
 import {uiReducer} from './state/ui-reducer.js';
 import {
   activeFilter,
@@ -59,10 +60,7 @@ export function App(props: AppProps) {
   useEffect(
     () =>
       controls.onReload?.((outcome) => {
-        if (outcome.kind === 'errors') dispatch({type: 'reload-errors', lines: outcome.lines});
-        else if (outcome.kind === 'confirm') {
-          dispatch({type: 'confirm-open', confirm: {text: outcome.text, action: 'reload'}});
-        } else dispatch({type: 'message', text: outcome.text, level: 'info'});
+        for (const action of reloadOutcomeActions(outcome)) dispatch(action);
       }),
     [controls],
   );

@@ -259,5 +259,14 @@ describe('L reloads the profiles', () => {
     await deck.press('x');
     await waitFor('the overlay closed', () => !deck.frame().includes('reload failed'));
     expect(deck.frame()).toMatch(/ticker\s+OPEN/);
+
+    // Broken again, then fixed: the reload that works closes the overlay (as --watch would).
+    await deck.press('L');
+    await waitFor('the overlay again', () => deck.frame().includes('reload failed'));
+    deck.rewrite([ticker, chat]);
+    await deck.press('L');
+    await waitFor('the overlay closed by the fix', () => !deck.frame().includes('reload failed'));
+    expect(deck.footer()).toContain('reload: no changes');
+    expect(deck.list).toEqual(before);
   });
 });

@@ -57,7 +57,10 @@ export type UiAction =
   | {readonly type: 'run-form-next'; readonly value: string}
   | {readonly type: 'confirm-open'; readonly confirm: Confirm}
   | {readonly type: 'confirm-close'}
-  /** A reload failed: the errors overlay opens with these lines (the next key closes it). */
-  | {readonly type: 'reload-errors'; readonly lines: readonly string[]}
+  /**
+   * A reload failed: the errors overlay opens with these lines (the next key
+   * closes it); undefined: a later reload worked, the overlay closes.
+   */
+  | {readonly type: 'reload-errors'; readonly lines: readonly string[] | undefined}
   | {readonly type: 'message'; readonly text: string; readonly level: 'info' | 'error'}
   | {readonly type: 'message-expire'; readonly id: number};
