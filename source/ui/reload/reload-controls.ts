@@ -12,12 +12,10 @@ export function reloadControls(
   const listeners = new Set<(outcome: ReloadOutcome) => void>();
   return {
     async reload() {
-      const outcome = await reload.reload().catch(
-        (error: unknown): ReloadOutcome => ({
-          kind: 'errors',
-          lines: [`reload failed: ${error instanceof Error ? error.message : String(error)}`],
-        }),
-      );
+      const outcome = await reload.reload().catch((error: unknown): ReloadOutcome => ({
+        kind: 'errors',
+        lines: [`reload failed: ${error instanceof Error ? error.message : String(error)}`],
+      }));
       for (const listener of [...listeners]) listener(outcome);
     },
     onReload(listener) {
