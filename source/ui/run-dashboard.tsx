@@ -16,8 +16,8 @@ import {reloadControls} from './reload/reload-controls.js';
 import type {DashboardStreamOptions} from './stream-options.js';
 import {createDashboardRecording, type PaneRecorder} from './dashboard-recording.js';
 import type {RecordedStream} from '../core/recording/format.js';
-import {trackReattach} from './reattach-tracker.js';
 import type {PaneView} from './state/ui-state.js';
+import {createStreamAttachments} from './stream-attachments.js';
 import {createStreamRuns} from './stream-runs.js';
 import {enterTerminal} from './terminal-session.js';
 import {colorFromEnv, utf8FromEnv} from './theme.js';
@@ -121,20 +121,8 @@ export async function runDashboard(options: RunDashboardOptions): Promise<Dashbo
   const views: Record<string, PaneView> = Object.fromEntries(
     streams.map((stream) => [stream.name, optionsOf(stream.name).view ?? 'events'] as const),
   );
-  const attached = new Map<StreamController, () => void>();
-  const attach = (stream: StreamController): void => {
-    const detach = store.attach([stream]);
-    // After the store's own listener, so it has folded each record first.
-    const untrack = trackReattach(stream, store);
-    attached.set(stream, () => {
-      detach();
-      untrack();
-    });
-  };
-  const detach = (stream: StreamController): void => {
-    attached.get(stream)?.();
-    attached.delete(stream);
-  };
+  const attachments = createStreamAttachments(store);
+  const {attach, detach} = attachments;
   for (const stream of streams) attach(stream);
   const runs = createStreamRuns(streams);
   const clipboardOff = new Set(
@@ -301,7 +289,7 @@ export async function runDashboard(options: RunDashboardOptions): Promise<Dashbo
     restore();
     unwatch?.();
     await recording?.close();
-    for (const stop of attached.values()) stop();
+    attachments.detachAll();
     store.dispose();
     for (const [signal, handler] of signalHandlers) signals.off(signal, handler);
     process.off('uncaughtException', onCrash);

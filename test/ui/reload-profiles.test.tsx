@@ -1,4 +1,4 @@
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {render} from 'ink-testing-library';
@@ -14,10 +14,13 @@ import {startDemoServer, type DemoServer} from '../../source/demo/server.js';
 import {loadProfiles} from '../../source/profiles/load.js';
 import {App} from '../../source/ui/app.js';
 import {createDashboardControls} from '../../source/ui/dashboard-controls.js';
+import {createDashboardRecording} from '../../source/ui/dashboard-recording.js';
+import {openRecorder} from '../../source/headless/recorder.js';
 import {createDashboardReload} from '../../source/ui/reload/dashboard-reload.js';
 import {reloadControls} from '../../source/ui/reload/reload-controls.js';
 import type {PaneView} from '../../source/ui/state/ui-state.js';
 import type {DashboardStreamOptions} from '../../source/ui/stream-options.js';
+import {createStreamAttachments} from '../../source/ui/stream-attachments.js';
 import {createStreamRuns} from '../../source/ui/stream-runs.js';
 
 /**
@@ -96,13 +99,7 @@ async function dashboard(streams: readonly StreamYaml[]) {
     })),
     notifyIntervalMs: 10,
   });
-  const detachers = new Map<StreamController, () => void>();
-  const attach = (controller: StreamController) =>
-    void detachers.set(controller, store.attach([controller]));
-  const detach = (controller: StreamController) => {
-    detachers.get(controller)?.();
-    detachers.delete(controller);
-  };
+  const {attach, detach} = createStreamAttachments(store);
   for (const controller of list) attach(controller);
   const runs = createStreamRuns(list);
   const views: Record<string, PaneView> = {};
@@ -111,11 +108,25 @@ async function dashboard(streams: readonly StreamYaml[]) {
     {list, options, views, clipboardOff, store, runs, attach, detach},
     reloadSource({load, learnSecrets: () => undefined, redact: (text) => text}),
   );
+  const recording = createDashboardRecording({
+    streams: list,
+    store,
+    views,
+    dir,
+    open: (path, recorded) =>
+      openRecorder(
+        path,
+        recorded,
+        (text) => text,
+        () => undefined,
+      ),
+  });
   const controls = {
     ...createDashboardControls({
       streams: list,
       store,
       runs,
+      recording,
       exportDir: dir,
       quit: () => undefined,
       interrupt: () => undefined,
@@ -133,6 +144,7 @@ async function dashboard(streams: readonly StreamYaml[]) {
     />,
   );
   cleanups.push(async () => {
+    await recording.close();
     app.unmount();
     runs.stopAll();
     await runs.summaries(2000);
@@ -269,5 +281,30 @@ describe('L reloads the profiles', () => {
     await waitFor('the overlay closed by the fix', () => !deck.frame().includes('reload failed'));
     expect(deck.footer()).toContain('reload: no changes');
     expect(deck.list).toEqual(before);
+  });
+
+  it('a recording in progress (o) survives a removed stream: its summary is the last word', async () => {
+    const deck = await dashboard([ticker, logs]);
+    await waitFor('the first frames', () => /logs\s+OPEN/.test(deck.frame()));
+    const oldLogs = deck.byName('logs');
+    const started = await deck.controls.toggleRecording?.(undefined);
+    expect(started?.ok, started?.message).toBe(true);
+    deck.rewrite([ticker, {name: 'extra', path: '/ticker'}]);
+    await deck.press('L');
+    await waitFor('the reload', () => deck.footer().includes('reloaded: 1 added, 1 removed'));
+    // Its summary is emitted before it stops running.
+    await waitFor('the removed stream ended', () => oldLogs?.running === false);
+    const stopped = await deck.controls.toggleRecording?.(undefined);
+    expect(stopped?.ok, stopped?.message).toBe(true);
+    const path = /recording stopped: (\S+) \(/.exec(stopped?.message ?? '')?.[1] ?? '';
+    const lines = readFileSync(path, 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    const logsRecords = lines.filter((line) => line['stream'] === 'logs');
+    expect(logsRecords.at(-1)?.['type']).toBe('summary');
+    // The added stream is not part of this recording; ticker goes on being recorded.
+    expect(lines.some((line) => line['stream'] === 'extra')).toBe(false);
+    expect(lines.filter((line) => line['stream'] === 'ticker').length).toBeGreaterThan(0);
   });
 });
