@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {withStreams} from '../../source/ui/state/streams-change.js';
+import {withPanesRestarted, withStreams} from '../../source/ui/state/streams-change.js';
 import {initialUiState} from '../../source/ui/state/ui-state.js';
 import {makeStore, renderApp, rows} from './helpers.js';
 
@@ -37,5 +37,30 @@ describe('withStreams: the UI state after the stream set changed', () => {
     expect(gone.view).toBe('grid');
     expect(gone.focus).toBe(1);
     expect(withStreams({...state, focus: 2}, ['a']).focus).toBe(0);
+  });
+});
+
+describe('withPanesRestarted: panes a reload started over', () => {
+  it('drops what pointed into the old entries, applies a changed first view, keeps filters', () => {
+    const state = {
+      ...initialUiState(['a', 'b'], {a: 'answer'}),
+      filters: {a: 'x'},
+      selection: {a: 4, b: 2},
+      pretty: {name: 'a', seq: 4, offset: 0},
+      answerScroll: {a: 3},
+      runSelected: {a: 1},
+      runView: {a: true},
+    };
+    const after = withPanesRestarted(state, [{name: 'a', view: 'events'}]);
+    expect(after.selection).toEqual({b: 2});
+    expect(after.pretty).toBeUndefined();
+    expect(after.answerScroll).toEqual({});
+    expect(after.runSelected).toEqual({});
+    expect(after.answerView).toEqual({});
+    expect(after.filters).toEqual({a: 'x'});
+    expect(after.runView).toEqual({a: true});
+    // No view given: the pane keeps the view the person chose.
+    expect(withPanesRestarted(state, [{name: 'a'}]).answerView).toEqual({a: true});
+    expect(withPanesRestarted(state, [])).toBe(state);
   });
 });

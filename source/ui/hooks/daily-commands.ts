@@ -1,5 +1,6 @@
 import {applyFilter} from '../../core/store/filter.js';
 import type {Command} from '../keymap.js';
+import {reloadOutcomeActions} from '../state/reload-actions.js';
 import {activeFilter, focusedName} from '../state/ui-state.js';
 import {selectedIndex} from '../zoom-model.js';
 import type {CommandContext} from './use-key-handler.js';
@@ -133,8 +134,8 @@ function confirmed(context: CommandContext, yes: boolean): void {
   const {state, dispatch, controls} = context;
   dispatch({type: 'confirm-close'});
   if (state.confirm?.action === 'reload') {
-    const text = controls.confirmReload?.(yes) ?? 'reload: nothing waits to be re-sent';
-    dispatch({type: 'message', text, level: 'info'});
+    const outcome = controls.confirmReload?.(yes);
+    if (outcome) for (const action of reloadOutcomeActions(outcome)) dispatch(action);
     return;
   }
   if (!yes) return dispatch({type: 'message', text: 'not re-sent', level: 'info'});

@@ -1,7 +1,7 @@
 import type {StreamStore} from '../../core/store/types.js';
 import type {StreamController} from '../../core/stream-controller.js';
 import type {StreamSpec} from '../../core/stream-spec.js';
-import type {ReloadOutcome} from '../controls.js';
+import type {ReloadOutcome, RestartedPane} from '../controls.js';
 import type {PaneView} from '../state/ui-state.js';
 import type {DashboardStreamOptions} from '../stream-options.js';
 import type {StreamRuns} from '../stream-runs.js';
@@ -41,7 +41,7 @@ export type DashboardReload = {
   /** Reads the profiles and applies what changed; changed POSTs wait for confirmPending. */
   reload(): Promise<ReloadOutcome>;
   /** The answer to "re-send N POST requests?": y restarts them with the new request. */
-  confirmPending(yes: boolean): string;
+  confirmPending(yes: boolean): ReloadOutcome;
   /** Quitting: a reload still reading files changes nothing once it has read them. */
   close(): void;
 };
@@ -81,9 +81,19 @@ export function createDashboardReload(live: LiveStreams, source: ReloadSource): 
     else live.clipboardOff.delete(spec.name);
   };
 
-  /** A fresh pane (in place of `old`, or last) with a controller for `stream`; started unless READY. */
-  const install = (stream: DashboardStream, ready: boolean, old?: StreamController): void => {
+  /**
+   * A fresh pane (in place of `old`, or last) with a controller for `stream`;
+   * started unless READY. Returns the restarted pane for the UI state.
+   */
+  const install = (
+    stream: DashboardStream,
+    ready: boolean,
+    old?: StreamController,
+  ): RestartedPane => {
     const {spec, options} = stream;
+    const view = options.view ?? 'events';
+    const viewChanged =
+      old !== undefined && (live.options.get(old.name)?.view ?? 'events') !== view;
     if (old) retire(old);
     setOptions(stream);
     store.addStream({
@@ -99,6 +109,7 @@ export function createDashboardReload(live: LiveStreams, source: ReloadSource): 
     else list.push(controller);
     live.attach(controller);
     if (!ready) runs.start(controller);
+    return viewChanged ? {name: spec.name, view} : {name: spec.name};
   };
 
   const remove = (name: string): void => {
@@ -127,12 +138,13 @@ export function createDashboardReload(live: LiveStreams, source: ReloadSource): 
     const diff = diffStreams(list.map(describe), loaded.streams);
     for (const name of diff.removed) remove(name);
     const waiting: DashboardStream[] = [];
+    const restarted: RestartedPane[] = [];
     for (const stream of diff.changed) {
       const old = byName(stream.spec.name);
       if (!old) continue;
       const ready = staysReady(stream, old);
       if (!ready && stream.spec.method !== 'GET') waiting.push(stream);
-      else install(stream, ready, old);
+      else restarted.push(install(stream, ready, old));
     }
     for (const stream of diff.added) install(stream, stream.options.autostart === false);
     const counts = diffCounts(diff);
@@ -140,9 +152,11 @@ export function createDashboardReload(live: LiveStreams, source: ReloadSource): 
     pendingDiff = diff;
     if (waiting.length > 0) {
       const requests = waiting.length === 1 ? 'request' : 'requests';
-      return {kind: 'confirm', text: `reload: re-send ${waiting.length} POST ${requests}? y/n`};
+      const text = `reload: re-send ${waiting.length} POST ${requests}? y/n`;
+      return {kind: 'confirm', text, restarted};
     }
-    return {kind: 'message', text: counts === '' ? 'reload: no changes' : `reloaded: ${counts}`};
+    const text = counts === '' ? 'reload: no changes' : `reloaded: ${counts}`;
+    return {kind: 'message', text, restarted};
   };
 
   return {
@@ -158,22 +172,28 @@ export function createDashboardReload(live: LiveStreams, source: ReloadSource): 
     },
     confirmPending(yes) {
       const waiting = pending;
-      if (closed) return 'reload: quitting';
+      const message = (text: string, restarted: RestartedPane[] = []): ReloadOutcome => ({
+        kind: 'message',
+        text,
+        restarted,
+      });
+      if (closed) return message('reload: quitting');
       pending = [];
-      if (waiting.length === 0) return 'reload: nothing waits to be re-sent';
+      if (waiting.length === 0) return message('reload: nothing waits to be re-sent');
       if (yes) {
+        const restarted: RestartedPane[] = [];
         for (const stream of waiting) {
           const old = byName(stream.spec.name);
-          if (old) install(stream, false, old);
+          if (old) restarted.push(install(stream, false, old));
         }
-        return `reloaded: ${diffCounts(pendingDiff)}`;
+        return message(`reloaded: ${diffCounts(pendingDiff)}`, restarted);
       }
       const applied = diffCounts({
         ...pendingDiff,
         changed: pendingDiff.changed.filter((stream) => !waiting.includes(stream)),
       });
       const kept = `${plural(waiting.length, 'POST stream')} kept the previous request (L again to re-send)`;
-      return applied === '' ? `reload: ${kept}` : `reloaded: ${applied}; ${kept}`;
+      return message(applied === '' ? `reload: ${kept}` : `reloaded: ${applied}; ${kept}`);
     },
   };
 }

@@ -13,11 +13,13 @@ export function reloadOutcomeActions(outcome: ReloadOutcome): UiAction[] {
     case 'confirm':
       return [
         {type: 'reload-errors', lines: undefined},
+        {type: 'panes-restarted', panes: outcome.restarted ?? []},
         {type: 'confirm-open', confirm: {text: outcome.text, action: 'reload'}},
       ];
     case 'message':
       return [
         {type: 'reload-errors', lines: undefined},
+        {type: 'panes-restarted', panes: outcome.restarted ?? []},
         {type: 'message', text: outcome.text, level: 'info'},
       ];
   }

@@ -1,3 +1,4 @@
+import type {RestartedPane} from '../controls.js';
 import type {PaneView, UiState} from './ui-state.js';
 
 /** Keeps only the entries of panes that still exist. */
@@ -47,5 +48,38 @@ export function withStreams(
     runView: kept(state.runView, present),
     runSelected: kept(state.runSelected, present),
     runDetail: gone(state.runDetail?.name) ? undefined : state.runDetail,
+  };
+}
+
+/** Drops the entries of these panes. */
+function without<T>(
+  record: Readonly<Record<string, T>>,
+  names: ReadonlySet<string>,
+): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).filter(([name]) => !names.has(name)));
+}
+
+/**
+ * Panes a reload started over (empty buffers): what pointed into their old
+ * entries goes (selection, pretty view, scroll, the selected node); a first
+ * view the profile changed applies. Filters and the run view stay.
+ */
+export function withPanesRestarted(state: UiState, panes: readonly RestartedPane[]): UiState {
+  if (panes.length === 0) return state;
+  const names = new Set(panes.map(({name}) => name));
+  const answerView = {...state.answerView};
+  for (const {name, view} of panes) {
+    if (view === 'answer') answerView[name] = true;
+    else if (view === 'events') delete answerView[name];
+  }
+  const restarted = (name: string | undefined) => name !== undefined && names.has(name);
+  return {
+    ...state,
+    selection: without(state.selection, names),
+    pretty: restarted(state.pretty?.name) ? undefined : state.pretty,
+    answerView,
+    answerScroll: without(state.answerScroll, names),
+    runSelected: without(state.runSelected, names),
+    runDetail: restarted(state.runDetail?.name) ? undefined : state.runDetail,
   };
 }

@@ -1,3 +1,4 @@
+import type {RestartedPane} from '../controls.js';
 import type {EditOp} from './line-editor.js';
 import type {Confirm, PaneView, RunFormFill} from './ui-state.js';
 
@@ -62,5 +63,7 @@ export type UiAction =
    * closes it); undefined: a later reload worked, the overlay closes.
    */
   | {readonly type: 'reload-errors'; readonly lines: readonly string[] | undefined}
+  /** A reload started these panes over: their selection and scroll go, a changed first view applies. */
+  | {readonly type: 'panes-restarted'; readonly panes: readonly RestartedPane[]}
   | {readonly type: 'message'; readonly text: string; readonly level: 'info' | 'error'}
   | {readonly type: 'message-expire'; readonly id: number};

@@ -2,7 +2,7 @@ import {assertNever} from '../assert-never.js';
 import {moveFocus} from '../layout.js';
 import {answerReducer} from './answer-reducer.js';
 import {runReducer} from './run-reducer.js';
-import {withStreams} from './streams-change.js';
+import {withPanesRestarted, withStreams} from './streams-change.js';
 import {
   applyEdit,
   lineOf,
@@ -166,7 +166,9 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
     case 'confirm-close':
       return state.confirm ? {...state, confirm: undefined} : state;
     case 'reload-errors':
-      return {...state, reloadErrors: action.lines};
+      return state.reloadErrors === action.lines ? state : {...state, reloadErrors: action.lines};
+    case 'panes-restarted':
+      return withPanesRestarted(state, action.panes);
     case 'message': {
       const id = state.messageCount + 1;
       return {...state, messageCount: id, message: {id, text: action.text, level: action.level}};
