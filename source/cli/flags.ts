@@ -47,6 +47,8 @@ export const flagDefinitions = {
   autostart: {type: 'boolean', default: true},
   // `--no-osc52`: Y and C do not write to the terminal's clipboard.
   osc52: {type: 'boolean', default: true},
+  // `--watch`: the dashboard reloads its profiles (as L does) when a file changes.
+  watch: {type: 'boolean', default: false},
   bufferSize: {type: 'string'},
   port: {type: 'string'},
   host: {type: 'string'},

@@ -74,6 +74,8 @@ export const mainHelp = `
     --no-autostart             dashboard: every pane starts READY, showing the request it
                                would send; Enter or r sends it (profile: autostart: false)
     --no-osc52                 dashboard: Y and C do not copy to the clipboard (OSC 52)
+    --watch                    dashboard: reload the profiles (as L does) when a profile
+                               file or its .env changes
     --buffer-size N            events kept per pane (default 1000)
     -h, --help                 this help (after a command: that command's help)
     -V, --version              print the version

@@ -57,6 +57,7 @@ export async function runReplay(
     throw new UsageError('replay: expected a recording FILE (see ssedeck replay --help)');
   if (flags.json && flags.answer) throw new UsageError('--json and --answer: choose one');
   if (flags.record !== undefined) throw new UsageError('replay: --record is not supported yet');
+  if (flags.watch) throw new UsageError('replay: --watch is an option of the live dashboard');
   const speed = parseSpeed(flags.speed);
   io.setTitle?.('ssedeck replay');
   let writer: LineWriter | undefined;

@@ -1,7 +1,10 @@
-import {join, resolve} from 'node:path';
+import {dirname, join, resolve} from 'node:path';
 import process from 'node:process';
 import {fileURLToPath} from 'node:url';
 import {createRedactor, secretsOfSpec, type Redactor} from '../core/redact.js';
+import {ENV_FILE_NAME} from '../profiles/env-file.js';
+import type {ReloadSource} from '../ui/reload/dashboard-reload.js';
+import {dashboardOptionsOf, reloadSource} from './reload-source.js';
 import {sanitize} from '../core/sanitize.js';
 import {SseStream} from '../core/sse-stream.js';
 import {resolveStreamSpec, type StreamSpecInput} from '../core/stream-spec.js';
@@ -59,6 +62,12 @@ export async function runStreams(cli: CommandLine, io: CliIo): Promise<number> {
   const overrides = connectionOverrides(flags, io.cwd);
   const dumb = io.stdout.isTTY && !canAddressCursor(io.env);
   const headless = flags.json || flags.answer || !io.stdout.isTTY || !io.stdin.isTTY || dumb;
+  if (flags.watch && (flags.json || flags.answer)) {
+    throw new UsageError('--watch reloads the dashboard; it does not work with --json or --answer');
+  }
+  if (flags.watch && headless) {
+    throw new UsageError('--watch reloads the dashboard, which needs a terminal');
+  }
   if (flags.run && !headless) {
     throw new UsageError('--run prints on stderr in headless mode: add --json or --answer');
   }
@@ -72,6 +81,9 @@ export async function runStreams(cli: CommandLine, io: CliIo): Promise<number> {
   }
   // No arguments, or `-p demo`: the packaged demo profile against the embedded demo server.
   const isBareDemo = urlInputs.length === 0 && flags.profile.length === 0;
+  if (flags.watch && !isBareDemo && flags.profile.length === 0) {
+    throw new UsageError('--watch watches the files of --profile, and none was given');
+  }
   const isDemo = isBareDemo || flags.profile.some((ref) => needsDemoServer(ref, io.cwd));
 
   io.setTitle?.(processTitle(flags.profile, urlInputs, isBareDemo));
@@ -88,8 +100,14 @@ export async function runStreams(cli: CommandLine, io: CliIo): Promise<number> {
     const profileRefs = isBareDemo
       ? [demoProfilePath]
       : flags.profile.map((ref) => (ref === DEMO_PROFILE ? demoProfilePath : ref));
-    const loaded = await loadStreams(profileRefs, flags.stream, io, env);
-    let setups = buildStreamSetups(loaded, urlInputs, overrides, flags, profileRequest);
+    const warn = (line: string) => io.stderr.write(`ssedeck: ${line}\n`);
+    const setupsNow = async (warnings: (line: string) => void) => {
+      const loaded = await loadStreams(profileRefs, flags.stream, io.cwd, env, warnings);
+      const built = buildStreamSetups(loaded.streams, urlInputs, overrides, flags, profileRequest);
+      return {setups: built, files: loaded.files};
+    };
+    const first = await setupsNow(warn);
+    let setups = first.setups;
     if (flags.answer) {
       setups = setups.filter((setup) => setup.answer !== 'none');
       if (setups.length === 0) {
@@ -98,7 +116,14 @@ export async function runStreams(cli: CommandLine, io: CliIo): Promise<number> {
         );
       }
     }
-    const redact = createRedactor(setups.flatMap((setup) => secretsOfSpec(setup.spec)));
+    const secrets = new Set(setups.flatMap((setup) => secretsOfSpec(setup.spec)));
+    let redactNow = createRedactor(secrets);
+    // A reload may bring new secrets: everything printed at the end knows them too.
+    const redact: Redactor = (text) => redactNow(text);
+    const learnSecrets = (more: readonly StreamSetup[]): void => {
+      for (const secret of more.flatMap((setup) => secretsOfSpec(setup.spec))) secrets.add(secret);
+      redactNow = createRedactor(secrets);
+    };
     recorder = openRecording(flags.record, setups, redact, io.cwd, (line) =>
       io.stderr.write(`ssedeck: ${sanitize(redact(line))}\n`),
     );
@@ -127,10 +152,21 @@ export async function runStreams(cli: CommandLine, io: CliIo): Promise<number> {
       }
       return await runJsonMode(setups, output);
     }
+    const reload =
+      profileRefs.length === 0
+        ? undefined
+        : reloadSource({
+            // Warnings (literal secrets) were printed at start; the dashboard has no stderr.
+            load: async () => (await setupsNow(() => undefined)).setups,
+            learnSecrets,
+            redact,
+            watchedFiles: flags.watch ? first.files : undefined,
+          });
     return await runDashboardMode(setups, io, redact, recorder, {
       fps,
       bufferSize,
       details: output.includeHeaders,
+      reload,
     });
   } finally {
     await recorder?.close();
@@ -175,21 +211,23 @@ export function titleText(text: string): string {
     .slice(0, 80);
 }
 
+/** The picked streams of the profiles, and the files they came from (with their .env). */
 async function loadStreams(
   refs: readonly string[],
   names: readonly string[],
-  io: CliIo,
+  cwd: string,
   env: Record<string, string | undefined>,
-): Promise<LoadedStream[]> {
-  if (refs.length === 0) return [];
-  const warn = (line: string) => io.stderr.write(`ssedeck: ${line}\n`);
-  const {streams} = await loadProfiles(refs, {
-    cwd: io.cwd,
+  warn: (line: string) => void,
+): Promise<{streams: LoadedStream[]; files: string[]}> {
+  if (refs.length === 0) return {streams: [], files: []};
+  const {streams, profiles} = await loadProfiles(refs, {
+    cwd,
     env,
     warn,
     examplesDir: shippedExamplesDir,
   });
-  return selectStreams(streams, names);
+  const files = profiles.flatMap(({file}) => [file, join(dirname(file), ENV_FILE_NAME)]);
+  return {streams: selectStreams(streams, names), files};
 }
 
 /** What the headless modes share: where to write, the redactor, and -i/-v. */
@@ -309,7 +347,12 @@ async function runDashboardMode(
   io: CliIo,
   redact: Redactor,
   recorder: Recorder | undefined,
-  options: {fps: number | undefined; bufferSize: number | undefined; details: boolean},
+  options: {
+    fps: number | undefined;
+    bufferSize: number | undefined;
+    details: boolean;
+    reload: ReloadSource | undefined;
+  },
 ): Promise<number> {
   const {runDashboard} = await import('../ui/run-dashboard.js');
   const streams = setups.map(
@@ -326,17 +369,9 @@ async function runDashboardMode(
   const result = await runDashboard({
     streams,
     streamOptions: Object.fromEntries(
-      setups.map((setup) => [
-        setup.spec.name,
-        {
-          answer: setup.answer,
-          view: setup.view,
-          bufferSize: setup.bufferSize,
-          autostart: setup.autostart,
-          osc52: setup.osc52,
-        },
-      ]),
+      setups.map((setup) => [setup.spec.name, dashboardOptionsOf(setup)]),
     ),
+    ...(options.reload ? {reload: options.reload} : {}),
     fps: options.fps,
     bufferSize: options.bufferSize,
     details: options.details,

@@ -13,6 +13,8 @@ import {useStreamNames} from './hooks/use-stream-snapshot.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {computeGridLayout, type TerminalSize} from './layout.js';
 import {Pane} from './pane.js';
+import {ReloadErrorsOverlay} from './reload-errors-overlay.js';
+import {reloadOutcomeActions} from './state/reload-actions.js';
 import {uiReducer} from './state/ui-reducer.js';
 import {
   activeFilter,
@@ -39,7 +41,7 @@ export type AppProps = {
   /** How often time-based text refreshes; 0 = never (tests). */
   readonly tickMs?: number;
   readonly fps?: number;
-  /** Panes that start in the answer view (by stream name). */
+  /** Panes that start in the answer view (by stream name; a reload adds the panes it adds). */
   readonly views?: Readonly<Record<string, PaneView>>;
   /** The zoomed view shows the response details from the start (-i/-v); d still toggles. */
   readonly details?: boolean;
@@ -53,8 +55,15 @@ export function App(props: AppProps) {
     initialUiState(initial, props.views, {details: props.details}),
   );
   useEffect(() => {
-    if (state.names !== names) dispatch({type: 'streams', names});
-  }, [names, state.names]);
+    if (state.names !== names) dispatch({type: 'streams', names, views: props.views});
+  }, [names, state.names, props.views]);
+  useEffect(
+    () =>
+      controls.onReload?.((outcome) => {
+        for (const action of reloadOutcomeActions(outcome)) dispatch(action);
+      }),
+    [controls],
+  );
   const {size, settling} = useTerminalSize(props.size, fps);
   const clock = props.clock ?? Date.now;
   const now = useNow(props.tickMs ?? 1000, clock);
@@ -87,7 +96,15 @@ export function App(props: AppProps) {
         )
       : undefined;
   let body;
-  if (state.help) {
+  if (state.reloadErrors) {
+    body = (
+      <ReloadErrorsOverlay
+        lines={state.reloadErrors}
+        width={layout.width}
+        height={layout.paneArea}
+      />
+    );
+  } else if (state.help) {
     body = <HelpOverlay width={layout.width} height={layout.paneArea} scroll={state.helpScroll} />;
   } else if (state.view === 'zoom' && name !== undefined) {
     const pretty = state.pretty?.name === name ? state.pretty : undefined;

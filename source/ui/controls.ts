@@ -2,6 +2,7 @@ import type {HumanInputSubmission} from '../core/dify-human-input.js';
 import type {RequestView} from '../core/diagnostics/request-view.js';
 import type {DisplayEntry, ExportResult} from '../core/store/types.js';
 import type {RecordingStatus} from './dashboard-recording.js';
+import type {PaneView} from './state/ui-state.js';
 
 /** What a Dify action (follow-up, stop) did, in one line for the footer. */
 export type ControlResult = {readonly ok: boolean; readonly message: string};
@@ -53,9 +54,31 @@ export type DashboardControls = {
   copyStreamText?(name: string, text: string): CopyResult;
   /** `w`: writes the stream's answer transcript as Markdown next to the exports; resolves with its path. */
   writeTranscript?(name: string): Promise<string>;
+  /**
+   * `L`: re-reads the profiles the dashboard started from and applies what
+   * changed; the outcome goes to the onReload listeners (absent: not started
+   * from profiles).
+   */
+  reload?(): Promise<void>;
+  /** Every reload's outcome, also those --watch starts; returns the unsubscribe. */
+  onReload?(listener: (outcome: ReloadOutcome) => void): () => void;
+  /** The y/n answer to a reload's "re-send N POST requests?": what it did. */
+  confirmReload?(yes: boolean): ReloadOutcome;
   /** How many streams `R` would re-send a request with a body method (POST, PUT…) to. */
   bodyRequestCount?(): number;
 };
+
+/**
+ * A pane a reload started over (a changed stream): its scroll and selection
+ * go; `view`: the profile's first view changed to this.
+ */
+export type RestartedPane = {readonly name: string; readonly view?: PaneView};
+
+/** What a profile reload (`L`, --watch) did, for the footer, the y/n line or the errors overlay. */
+export type ReloadOutcome =
+  | {readonly kind: 'message'; readonly text: string; readonly restarted?: readonly RestartedPane[]}
+  | {readonly kind: 'confirm'; readonly text: string; readonly restarted?: readonly RestartedPane[]}
+  | {readonly kind: 'errors'; readonly lines: readonly string[]};
 
 /** What `Y` did: copied, OSC 52 off for the stream, or too long for OSC 52. */
 export type CopyResult = 'copied' | 'off' | 'too-long';

@@ -53,8 +53,8 @@ export function createDashboardControls(options: ControlsOptions): DashboardCont
     else runs.start(stream);
   };
   const failure = (message: string): ControlResult => ({ok: false, message});
-  /** The request each stream sent last, when a follow-up changed it. */
-  const sent = new Map<string, StreamSpec>();
+  /** The request each stream sent last, when a follow-up changed it (a reload replaces the controller). */
+  const sent = new WeakMap<StreamController, StreamSpec>();
 
   return {
     reconnect(name) {
@@ -89,7 +89,7 @@ export function createDashboardControls(options: ControlsOptions): DashboardCont
       const stream = byName(name);
       const preset = store.getAnswerSnapshot(name)?.preset ?? 'none';
       if (!stream || preset === 'none') return failure(`${name} has no answer preset`);
-      const last = sent.get(name) ?? stream.resolved.spec;
+      const last = sent.get(stream) ?? stream.resolved.spec;
       const api = chatApiOf(last, preset);
       if (api === undefined) {
         return failure(`${name} runs a Dify workflow: follow-up questions need /chat-messages`);
@@ -114,7 +114,7 @@ export function createDashboardControls(options: ControlsOptions): DashboardCont
       const next = nextChatRequest(last, api, conversation, query, fresh);
       if (!next.ok) return failure(`${name}: ${next.message}; not sent`);
       store.setAnswerQuery(name, query, fresh);
-      sent.set(name, next.spec);
+      sent.set(stream, next.spec);
       runs.start(stream, next.spec);
       const continued = api === 'dify' ? conversation.conversationId !== undefined : true;
       const where = !fresh && continued ? 'in the same conversation' : 'in a new conversation';
@@ -179,14 +179,16 @@ export function createDashboardControls(options: ControlsOptions): DashboardCont
     },
     requestOf(name, lastEventId) {
       const stream = byName(name);
-      return stream ? requestView(sent.get(name) ?? stream.resolved.spec, lastEventId) : undefined;
+      return stream
+        ? requestView(sent.get(stream) ?? stream.resolved.spec, lastEventId)
+        : undefined;
     },
     async writeTranscript(name) {
       const stream = byName(name);
       const snapshot = store.getAnswerSnapshot(name);
       if (!stream || !snapshot) throw new Error(`${name} has no answer preset`);
       const writtenAt = new Date();
-      const spec = sent.get(name) ?? stream.resolved.spec;
+      const spec = sent.get(stream) ?? stream.resolved.spec;
       const view = requestView(spec, '');
       const redact = createRedactor(secretsOfSpec(spec));
       const text = transcriptMarkdown(
@@ -202,7 +204,7 @@ export function createDashboardControls(options: ControlsOptions): DashboardCont
       return path;
     },
     bodyRequestCount: () =>
-      streams.filter((stream) => (sent.get(stream.name) ?? stream.resolved.spec).method !== 'GET')
+      streams.filter((stream) => (sent.get(stream) ?? stream.resolved.spec).method !== 'GET')
         .length,
     copyToClipboard: (text) => options.clipboard?.(text) ?? false,
     clipboardOff: (name) => options.clipboardOff?.has(name) ?? false,

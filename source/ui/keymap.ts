@@ -49,6 +49,7 @@ export type Command =
   | {readonly type: 'run-reattach'}
   | {readonly type: 'copy'}
   | {readonly type: 'transcript'}
+  | {readonly type: 'reload'}
   | {readonly type: 'confirm-yes'}
   | {readonly type: 'confirm-no'};
 
@@ -90,8 +91,8 @@ export function keyHelp(glyphs: Glyphs = unicodeGlyphs): readonly KeyHelp[] {
       action: 'pause / resume the display (the stream keeps running) / stop / start it',
     },
     {
-      keys: 'r / R',
-      action: 'reconnect (READY: send) the focused stream / all (asks before re-sending POSTs)',
+      keys: 'r / R / L',
+      action: 'reconnect (READY: send) focused / all (asks before POSTs) / reload profiles',
     },
     {keys: 'c', action: "clear the focused pane's buffer and earlier answers"},
     {keys: '/', action: 'filter: text, or /regex/ (Enter apply, Esc cancel, empty clears)'},
@@ -156,6 +157,7 @@ const letters = new Map<string, Command>(
     p: {type: 'pause'},
     r: {type: 'reconnect'},
     R: {type: 'reconnect-all'},
+    L: {type: 'reload'},
     s: {type: 'toggle-run'},
     c: {type: 'clear'},
     '/': {type: 'filter'},
@@ -234,6 +236,8 @@ export function commandFor(input: string, key: Key, mode: InputMode): Command | 
   if (mode === 'confirm') {
     return input === 'y' || input === 'Y' ? {type: 'confirm-yes'} : {type: 'confirm-no'};
   }
+  // The reload errors overlay: any key closes it.
+  if (mode === 'reload-errors') return {type: 'back'};
   if (mode === 'answer-input') return answerInputCommand(input, key);
   if (mode === 'filter') return filterCommand(input, key);
   if (mode === 'help') return helpCommand(input, key);

@@ -1,6 +1,5 @@
 import process from 'node:process';
 import {render} from 'ink';
-import type {AnswerPreset} from '../core/answer/index.js';
 import {stoppedNote} from '../core/answer/stopped-note.js';
 import type {SummaryRecord} from '../core/records.js';
 import {createStreamStore} from '../core/store/stream-store.js';
@@ -10,27 +9,19 @@ import type {StreamController} from '../core/stream-controller.js';
 import {anchoredStdout} from './anchored-stdout.js';
 import {App} from './app.js';
 import {osc52} from './clipboard.js';
+import type {DashboardControls} from './controls.js';
 import {createDashboardControls} from './dashboard-controls.js';
+import {createDashboardReload, type ReloadSource} from './reload/dashboard-reload.js';
+import {reloadControls} from './reload/reload-controls.js';
+import type {DashboardStreamOptions} from './stream-options.js';
 import {createDashboardRecording, type DashboardRecordingOptions} from './dashboard-recording.js';
-import {trackReattach} from './reattach-tracker.js';
 import type {PaneView} from './state/ui-state.js';
+import {createStreamAttachments} from './stream-attachments.js';
 import {createStreamRuns} from './stream-runs.js';
 import {enterTerminal} from './terminal-session.js';
 import {colorFromEnv, utf8FromEnv} from './theme.js';
 
-/** What a profile or the command line says about one stream's pane. */
-export type DashboardStreamOptions = {
-  /** The answer fold (default: the store guesses it from the URL, see detectAnswerPreset). */
-  readonly answer?: AnswerPreset;
-  /** The pane's first view (default events); `answer` needs a preset other than none. */
-  readonly view?: PaneView;
-  /** Ring buffer entries of this stream (default: bufferSize). */
-  readonly bufferSize?: number;
-  /** False: the pane waits READY, showing its request, until Enter or r (default true). */
-  readonly autostart?: boolean;
-  /** False: Y and C do not copy this stream's text with OSC 52 (default true). */
-  readonly osc52?: boolean;
-};
+export type {DashboardStreamOptions} from './stream-options.js';
 
 export type RunDashboardOptions = {
   readonly streams: readonly StreamController[];
@@ -54,6 +45,8 @@ export type RunDashboardOptions = {
   readonly shutdownTimeoutMs?: number;
   /** Zoomed panes show the response status line and headers from the start (-i/-v). */
   readonly details?: boolean;
+  /** `L` (and --watch): where the profiles are read again (absent: "no profiles to reload"). */
+  readonly reload?: ReloadSource;
 };
 
 export type DashboardResult = {
@@ -105,11 +98,11 @@ export async function runDashboard(options: RunDashboardOptions): Promise<Dashbo
   const stdin = options.stdin ?? process.stdin;
   const signals = options.signals ?? process;
   const fps = options.fps ?? DEFAULT_FPS;
-  const {streams} = options;
+  // Live: a reload (L) adds, replaces and removes controllers in place.
+  const streams = [...options.streams];
 
-  const perStream = options.streamOptions ?? {};
-  const optionsOf = (name: string): DashboardStreamOptions =>
-    Object.hasOwn(perStream, name) ? (perStream[name] ?? {}) : {};
+  const perStream = new Map(Object.entries(options.streamOptions ?? {}));
+  const optionsOf = (name: string): DashboardStreamOptions => perStream.get(name) ?? {};
   const store = createStreamStore({
     streams: streams.map((stream) => {
       const {answer, bufferSize, autostart} = optionsOf(stream.name);
@@ -124,13 +117,22 @@ export async function runDashboard(options: RunDashboardOptions): Promise<Dashbo
     bufferSize: options.bufferSize,
     notifyIntervalMs: Math.ceil(1000 / fps),
   });
-  const views = Object.fromEntries(
+  const views: Record<string, PaneView> = Object.fromEntries(
     streams.map((stream) => [stream.name, optionsOf(stream.name).view ?? 'events'] as const),
   );
-  const detach = store.attach(streams);
-  // After the store's own listeners, so it has folded each record first.
-  const untrack = streams.map((stream) => trackReattach(stream, store));
+  const attachments = createStreamAttachments(store);
+  const {attach, detach} = attachments;
+  for (const stream of streams) attach(stream);
   const runs = createStreamRuns(streams);
+  const clipboardOff = new Set(
+    streams.filter((stream) => optionsOf(stream.name).osc52 === false).map(({name}) => name),
+  );
+  const reload = options.reload
+    ? createDashboardReload(
+        {list: streams, options: perStream, views, clipboardOff, store, runs, attach, detach},
+        options.reload,
+      )
+    : undefined;
 
   type Outcome = {code: number; error?: unknown; signal?: boolean};
   let settle: (outcome: Outcome) => void = () => undefined;
@@ -212,7 +214,7 @@ export async function runDashboard(options: RunDashboardOptions): Promise<Dashbo
         open: options.openRecorder,
       })
     : undefined;
-  const controls = createDashboardControls({
+  const dashboardControls = createDashboardControls({
     streams,
     store,
     runs,
@@ -221,9 +223,7 @@ export async function runDashboard(options: RunDashboardOptions): Promise<Dashbo
     quit: () => settle({code: 0}),
     interrupt: () => settle({code: SIGNAL_CODES.SIGINT, signal: true}),
     suspend,
-    clipboardOff: new Set(
-      streams.filter((stream) => optionsOf(stream.name).osc52 === false).map(({name}) => name),
-    ),
+    clipboardOff,
     clipboard: (text) => {
       const sequence = osc52(text);
       if (sequence === undefined) return false;
@@ -231,6 +231,10 @@ export async function runDashboard(options: RunDashboardOptions): Promise<Dashbo
       return true;
     },
   });
+  const controls: DashboardControls = reload
+    ? {...dashboardControls, ...reloadControls(reload)}
+    : dashboardControls;
+  const unwatch = options.reload?.watch?.(() => void controls.reload?.());
   let outcome: Outcome;
   let summaries: SummaryRecord[] = [];
   try {
@@ -262,6 +266,8 @@ export async function runDashboard(options: RunDashboardOptions): Promise<Dashbo
     }
     outcome = await finished;
     stopping = true;
+    unwatch?.();
+    reload?.close();
     runs.stopAll();
     const timeoutMs = options.shutdownTimeoutMs ?? SHUTDOWN_TIMEOUT_MS;
     summaries = runLabelled(
@@ -276,12 +282,13 @@ export async function runDashboard(options: RunDashboardOptions): Promise<Dashbo
     }
   } catch (error) {
     outcome = {code: 1, error};
+    reload?.close();
     runs.stopAll();
   } finally {
     restore();
+    unwatch?.();
     await recording?.close();
-    detach();
-    for (const stop of untrack) stop();
+    attachments.detachAll();
     store.dispose();
     for (const [signal, handler] of signalHandlers) signals.off(signal, handler);
     process.off('uncaughtException', onCrash);

@@ -83,6 +83,7 @@ describe('bash completion (_ssedeck with COMP_WORDS)', () => {
     expect(complete('ssedeck --reconnect ')).toEqual(['always', 'on-error', 'never']);
     expect(complete('ssedeck --answer-preset o')).toEqual(['openai']);
     expect(complete('ssedeck --js')).toEqual(['--json']);
+    expect(complete('ssedeck -p demo --wa')).toEqual(['--watch']);
     expect(complete('ssedeck --max-')).toEqual(['--max-events', '--max-duration']);
     expect(complete('ssedeck se')).toEqual(['serve']);
     expect(complete('ssedeck rep')).toEqual(['replay']);

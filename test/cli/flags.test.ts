@@ -78,6 +78,19 @@ describe('usage errors are one line without internal names', () => {
     ],
     [['--json=yes', 'http://127.0.0.1:9/'], /--json takes no value/],
     [['help', 'nope'], /help: no command "nope"/],
+    [
+      ['--watch', '--json', '-p', 'demo'],
+      /^ssedeck: --watch reloads the dashboard; it does not work with --json or --answer$/,
+    ],
+    [
+      ['--watch', '--answer', 'http://127.0.0.1:9/'],
+      /^ssedeck: --watch reloads the dashboard; it does not work with --json or --answer$/,
+    ],
+    [['--watch', '-p', 'demo'], /^ssedeck: --watch reloads the dashboard, which needs a terminal$/],
+    [
+      ['replay', '--watch', 'x.ndjson'],
+      /^ssedeck: replay: --watch is an option of the live dashboard$/,
+    ],
   ];
   it.each(cases)('%j', async (args, expected) => {
     const {code, stdout, stderr} = await runCli(args);

@@ -33,7 +33,13 @@ import {
   publish,
   type StreamState,
 } from './stream-state.js';
-import type {DisplayEntry, StreamSnapshot, StreamStore, StreamStoreOptions} from './types.js';
+import type {
+  DisplayEntry,
+  StreamConfig,
+  StreamSnapshot,
+  StreamStore,
+  StreamStoreOptions,
+} from './types.js';
 
 export const DEFAULT_BUFFER_SIZE = 1000;
 export const DEFAULT_NOTIFY_INTERVAL_MS = 50;
@@ -69,31 +75,38 @@ export function createStreamStore(options: StreamStoreOptions = {}): StreamStore
     }
     return state;
   };
-  for (const stream of options.streams ?? []) {
-    const state = ensure(stream.name, stream.bufferSize);
+  const configure = (state: StreamState, stream: StreamConfig): void => {
     if (stream.answer !== undefined) decideAnswer(state, stream.answer);
     if (stream.insecure) state.insecure = true;
     if (stream.ready) state.ready = true;
-  }
+  };
+  for (const stream of options.streams ?? [])
+    configure(ensure(stream.name, stream.bufferSize), stream);
   overview = overviewOf(0, states.values());
+  /** A stream came or went: the next flush publishes a new overview even with nothing dirty. */
+  let namesChanged = false;
 
   const flush = (): void => {
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
     lastNotifyAt = now();
-    if (dirty.size === 0) return;
+    if (dirty.size === 0 && !namesChanged) return;
+    namesChanged = false;
     for (const state of dirty) publish(state);
     dirty.clear();
     overview = overviewOf(overview.version + 1, states.values(), overview.names);
     for (const listener of [...listeners]) listener();
   };
 
-  const changed = (state: StreamState): void => {
-    dirty.add(state);
+  const schedule = (): void => {
     if (timer !== undefined) return;
     const wait = Math.max(0, lastNotifyAt + intervalMs - now());
     timer = setTimeout(flush, wait);
     timer.unref?.();
+  };
+  const changed = (state: StreamState): void => {
+    dirty.add(state);
+    schedule();
   };
 
   const addEntry = (state: StreamState, entry: DisplayEntry): void => {
@@ -169,6 +182,12 @@ export function createStreamStore(options: StreamStoreOptions = {}): StreamStore
 
   const known = (name: string): StreamState | undefined => states.get(name);
 
+  const forget = (name: string): void => {
+    const state = states.get(name);
+    if (state) dirty.delete(state);
+    missing.delete(name);
+  };
+
   return {
     ingest,
     attach(controllers) {
@@ -210,6 +229,22 @@ export function createStreamStore(options: StreamStoreOptions = {}): StreamStore
       return empty;
     },
     getOverviewSnapshot: () => overview,
+    addStream(stream) {
+      // Replacing keeps the stream's place: a Map keeps the first insertion's order.
+      forget(stream.name);
+      const state = createState(stream.name, stream.bufferSize ?? bufferSize);
+      states.set(stream.name, state);
+      configure(state, stream);
+      namesChanged = true;
+      changed(state);
+    },
+    removeStream(name) {
+      if (!states.has(name)) return;
+      forget(name);
+      states.delete(name);
+      namesChanged = true;
+      schedule();
+    },
     flush,
     clear(name) {
       const state = known(name);

@@ -172,6 +172,14 @@ export type StreamStore = {
   subscribe(listener: () => void): () => void;
   getSnapshot(name: string): StreamSnapshot;
   getOverviewSnapshot(): OverviewSnapshot;
+  /**
+   * Adds a stream (a profile reload): a new one goes last; one of the same
+   * name starts over in its place (empty buffer, new answer fold). Attach
+   * its controller afterwards, as at start.
+   */
+  addStream(stream: StreamConfig): void;
+  /** Forgets a stream (detach its controller first): its pane goes away at the next notify. */
+  removeStream(name: string): void;
   /** Publishes pending changes now and notifies (tests, shutdown). */
   flush(): void;
   clear(name: string): void;

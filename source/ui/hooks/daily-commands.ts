@@ -1,14 +1,21 @@
 import {applyFilter} from '../../core/store/filter.js';
 import type {Command} from '../keymap.js';
+import {reloadOutcomeActions} from '../state/reload-actions.js';
 import {activeFilter, focusedName} from '../state/ui-state.js';
 import {selectedIndex} from '../zoom-model.js';
 import type {CommandContext} from './use-key-handler.js';
 
-/** The daily driver's keys: Y (copy), w (transcript), R (asks before re-sending POSTs), Enter on READY. */
+/**
+ * The daily driver's keys: Y (copy), w (transcript), R (asks before re-sending
+ * POSTs), L (reload the profiles; its outcome arrives through onReload), Enter on READY.
+ */
 
 export type DailyCommand = Extract<
   Command,
-  {readonly type: 'copy' | 'transcript' | 'confirm-yes' | 'confirm-no' | 'reconnect-all'}
+  {
+    readonly type:
+      'copy' | 'transcript' | 'confirm-yes' | 'confirm-no' | 'reconnect-all' | 'reload';
+  }
 >;
 
 const dailyTypes: Readonly<Record<DailyCommand['type'], true>> = {
@@ -17,6 +24,7 @@ const dailyTypes: Readonly<Record<DailyCommand['type'], true>> = {
   'confirm-yes': true,
   'confirm-no': true,
   'reconnect-all': true,
+  reload: true,
 };
 
 export function isDailyCommand(command: Command): command is DailyCommand {
@@ -113,8 +121,30 @@ function reconnectAll(context: CommandContext): void {
   dispatch({type: 'message', text: 'reconnecting every stream', level: 'info'});
 }
 
-export function runDailyCommand(context: CommandContext, command: DailyCommand): void {
+function reload(context: CommandContext): void {
+  const {controls, dispatch} = context;
+  if (!controls.reload) {
+    dispatch({type: 'message', text: 'L: no profiles to reload', level: 'info'});
+    return;
+  }
+  void controls.reload();
+}
+
+function confirmed(context: CommandContext, yes: boolean): void {
   const {state, dispatch, controls} = context;
+  dispatch({type: 'confirm-close'});
+  if (state.confirm?.action === 'reload') {
+    const outcome = controls.confirmReload?.(yes);
+    if (outcome) for (const action of reloadOutcomeActions(outcome)) dispatch(action);
+    return;
+  }
+  if (!yes) return dispatch({type: 'message', text: 'not re-sent', level: 'info'});
+  controls.reconnectAll();
+  dispatch({type: 'message', text: 'reconnecting every stream', level: 'info'});
+}
+
+export function runDailyCommand(context: CommandContext, command: DailyCommand): void {
+  const {state} = context;
   const name = focusedName(state) ?? '';
   switch (command.type) {
     case 'copy':
@@ -123,12 +153,11 @@ export function runDailyCommand(context: CommandContext, command: DailyCommand):
       return writeTranscript(context, name);
     case 'reconnect-all':
       return reconnectAll(context);
+    case 'reload':
+      return reload(context);
     case 'confirm-yes':
-      dispatch({type: 'confirm-close'});
-      controls.reconnectAll();
-      return dispatch({type: 'message', text: 'reconnecting every stream', level: 'info'});
+      return confirmed(context, true);
     case 'confirm-no':
-      dispatch({type: 'confirm-close'});
-      return dispatch({type: 'message', text: 'not re-sent', level: 'info'});
+      return confirmed(context, false);
   }
 }

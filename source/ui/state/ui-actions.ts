@@ -1,5 +1,6 @@
+import type {RestartedPane} from '../controls.js';
 import type {EditOp} from './line-editor.js';
-import type {Confirm, RunFormFill} from './ui-state.js';
+import type {Confirm, PaneView, RunFormFill} from './ui-state.js';
 
 export type Direction = 'left' | 'right' | 'up' | 'down';
 
@@ -11,7 +12,12 @@ export type AnswerAction = Extract<
 
 /** Every change to the UI state. The reducer handles each one exhaustively. */
 export type UiAction =
-  | {readonly type: 'streams'; readonly names: readonly string[]}
+  /** The stream set changed; `views`: the first view of panes that were not there before. */
+  | {
+      readonly type: 'streams';
+      readonly names: readonly string[];
+      readonly views?: Readonly<Record<string, PaneView>>;
+    }
   | {readonly type: 'focus-next'}
   | {readonly type: 'focus-previous'}
   | {readonly type: 'focus-index'; readonly index: number}
@@ -52,5 +58,12 @@ export type UiAction =
   | {readonly type: 'run-form-next'; readonly value: string}
   | {readonly type: 'confirm-open'; readonly confirm: Confirm}
   | {readonly type: 'confirm-close'}
+  /**
+   * A reload failed: the errors overlay opens with these lines (the next key
+   * closes it); undefined: a later reload worked, the overlay closes.
+   */
+  | {readonly type: 'reload-errors'; readonly lines: readonly string[] | undefined}
+  /** A reload started these panes over: their selection and scroll go, a changed first view applies. */
+  | {readonly type: 'panes-restarted'; readonly panes: readonly RestartedPane[]}
   | {readonly type: 'message'; readonly text: string; readonly level: 'info' | 'error'}
   | {readonly type: 'message-expire'; readonly id: number};

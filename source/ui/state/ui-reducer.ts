@@ -2,6 +2,7 @@ import {assertNever} from '../assert-never.js';
 import {moveFocus} from '../layout.js';
 import {answerReducer} from './answer-reducer.js';
 import {runReducer} from './run-reducer.js';
+import {withPanesRestarted, withStreams} from './streams-change.js';
 import {
   applyEdit,
   lineOf,
@@ -43,11 +44,7 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
   const count = state.names.length;
   switch (action.type) {
     case 'streams':
-      return {
-        ...state,
-        names: action.names,
-        focus: Math.min(state.focus, Math.max(0, action.names.length - 1)),
-      };
+      return withStreams(state, action.names, action.views);
     case 'focus-next':
       return count === 0 ? state : withFocus(state, (state.focus + 1) % count);
     case 'focus-previous':
@@ -66,6 +63,7 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
     case 'zoom-open':
       return state.view === 'zoom' ? state : {...state, view: 'zoom'};
     case 'back':
+      if (state.reloadErrors) return {...state, reloadErrors: undefined};
       if (state.answerInput) return {...state, answerInput: undefined};
       if (state.filterEdit) return {...state, filterEdit: undefined};
       if (state.help) return {...state, help: false, helpScroll: 0};
@@ -167,6 +165,10 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
       return {...state, confirm: action.confirm};
     case 'confirm-close':
       return state.confirm ? {...state, confirm: undefined} : state;
+    case 'reload-errors':
+      return state.reloadErrors === action.lines ? state : {...state, reloadErrors: action.lines};
+    case 'panes-restarted':
+      return withPanesRestarted(state, action.panes);
     case 'message': {
       const id = state.messageCount + 1;
       return {...state, messageCount: id, message: {id, text: action.text, level: action.level}};

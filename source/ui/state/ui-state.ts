@@ -55,10 +55,10 @@ export type InputHistory = {
   readonly filter: readonly string[];
 };
 
-/** A y/n question in the footer (R re-sending POSTs); `y` runs `action`. */
+/** A y/n question in the footer (R, or L re-sending POSTs); `y` runs `action`. */
 export type Confirm = {
   readonly text: string;
-  readonly action: 'reconnect-all';
+  readonly action: 'reconnect-all' | 'reload';
 };
 
 export type Message = {
@@ -100,6 +100,8 @@ export type UiState = {
   /** The selected node's inputs / process data / outputs / error (Enter), at this row. */
   readonly runDetail: {readonly name: string; readonly offset: number} | undefined;
   readonly history: InputHistory;
+  /** Why the last reload (L, --watch) changed nothing: the overlay's lines, until a key closes it. */
+  readonly reloadErrors: readonly string[] | undefined;
   /** The open y/n question, if any. */
   readonly confirm: Confirm | undefined;
   readonly message: Message | undefined;
@@ -144,6 +146,7 @@ export function initialUiState(
     runSelected: {},
     runDetail: undefined,
     history: {followUp: [], filter: []},
+    reloadErrors: undefined,
     confirm: undefined,
     message: undefined,
     messageCount: 0,
@@ -182,10 +185,12 @@ export function runFormInput(
 }
 
 /** Which keymap applies. */
-export type InputMode = 'confirm' | 'answer-input' | 'filter' | 'help' | 'pretty' | 'zoom' | 'grid';
+export type InputMode =
+  'confirm' | 'reload-errors' | 'answer-input' | 'filter' | 'help' | 'pretty' | 'zoom' | 'grid';
 
 export function inputMode(state: UiState): InputMode {
   if (state.confirm) return 'confirm';
+  if (state.reloadErrors) return 'reload-errors';
   if (state.answerInput) return 'answer-input';
   if (state.filterEdit) return 'filter';
   if (state.help) return 'help';
