@@ -7,8 +7,7 @@ import {
   type StreamSpecInput,
 } from '../../source/core/stream-spec.js';
 import {startDemoServer, type DemoServer} from '../../source/demo/server.js';
-import {createDashboardControls} from '../../source/ui/dashboard-controls.js';
-import {createStreamRuns} from '../../source/ui/stream-runs.js';
+import {controlsFor} from '../helpers/controls.js';
 
 /**
  * Follow-ups (`i`) and new conversations (`n`) for every chat API, against
@@ -28,16 +27,7 @@ function setup(input: Omit<StreamSpecInput, 'name'>) {
   const spec = parseStreamSpec({name: 'chat', method: 'POST', ...input});
   const stream = new SseStream(resolveStreamSpec(spec), {reconnectFloorMs: 0});
   const store = createStreamStore({notifyIntervalMs: 5});
-  store.attach([stream]);
-  const runs = createStreamRuns([stream]);
-  const controls = createDashboardControls({
-    streams: [stream],
-    store,
-    runs,
-    exportDir: '/tmp',
-    quit: () => undefined,
-    interrupt: () => undefined,
-  });
+  const {runs, controls} = controlsFor([stream], store);
   const answer = () => store.getAnswerSnapshot('chat');
   /** Waits for the stream's current run to end, then returns its answer. */
   const settled = async () => {

@@ -8,10 +8,9 @@ import {
   type ResolvedStreamSpec,
   type StreamSpec,
 } from '../../source/core/stream-spec.js';
-import {createDashboardControls} from '../../source/ui/dashboard-controls.js';
-import {createStreamRuns} from '../../source/ui/stream-runs.js';
 import {CONVERSATION, dify, difyRun} from './answer-fixtures.js';
 import {records, T0} from './fixtures.js';
+import {controlsFor} from '../helpers/controls.js';
 
 type FakeDify = StreamController & {
   starts: (StreamSpec | undefined)[];
@@ -69,16 +68,8 @@ function fakeDify(name: string, url: string, options: {stopHangs?: boolean} = {}
 
 function setup(stream: FakeDify, stopWaitMs = 1000) {
   const store = createStreamStore({notifyIntervalMs: 10_000, now: () => T0});
-  store.attach([stream]);
-  const runs = createStreamRuns([stream]);
   const stops: {spec: StreamSpec; taskId: string}[] = [];
-  const controls = createDashboardControls({
-    streams: [stream],
-    store,
-    runs,
-    exportDir: '/tmp',
-    quit: () => undefined,
-    interrupt: () => undefined,
+  const {runs, controls} = controlsFor([stream], store, {
     stopWaitMs,
     stopTask: async (spec, taskId) => {
       stops.push({spec, taskId});

@@ -7,9 +7,8 @@ import type {StreamRecord} from '../../source/core/records.js';
 import {createStreamStore} from '../../source/core/store/stream-store.js';
 import {startDemoServer, type DemoServer} from '../../source/demo/server.js';
 import {badgeText} from '../../source/ui/badge.js';
-import {createDashboardControls} from '../../source/ui/dashboard-controls.js';
-import {createStreamRuns} from '../../source/ui/stream-runs.js';
 import {eventsOf, makeStream, waitForRecord} from '../helpers/streams.js';
+import {controlsFor} from '../helpers/controls.js';
 
 /**
  * A Dify run paused for human input, as the dashboard holds it: the pane
@@ -37,16 +36,7 @@ const difyStream = (query: string) => ({
 function dashboardOf(query: string) {
   const {stream, records} = makeStream(difyStream(query), {holdPausedRuns: true});
   const store = createStreamStore({streams: [{name: 'test', answer: 'dify'}]});
-  store.attach([stream]);
-  const runs = createStreamRuns([stream]);
-  const controls = createDashboardControls({
-    streams: [stream],
-    store,
-    runs,
-    exportDir: dir,
-    quit: () => undefined,
-    interrupt: () => undefined,
-  });
+  const {runs, controls} = controlsFor([stream], store, {exportDir: dir});
   return {stream, records, store, runs, controls};
 }
 
