@@ -235,6 +235,18 @@ describe('L reloads the profiles', () => {
     expect(deck.store.getAnswerSnapshot('chat')?.current.query).toBe('second question');
   });
 
+  it('a follow-up is not a change: L after i on an unchanged profile re-sends nothing', async () => {
+    const deck = await dashboard([ticker, chat]);
+    await waitFor('the chat answer', () => !deck.store.getSnapshot('chat').running);
+    await waitFor('the chat run', () => deck.store.getSnapshot('chat').run === 1);
+    const result = await deck.controls.askFollowUp('chat', 'a follow-up');
+    expect(result.ok).toBe(true);
+    await waitFor('the follow-up run', () => deck.store.getSnapshot('chat').run === 2);
+    await deck.press('L');
+    await waitFor('no changes', () => deck.footer().includes('reload: no changes'));
+    expect(deck.store.getSnapshot('chat').run).toBe(2);
+  });
+
   it('keeps a READY pane READY with the new request shown, without asking', async () => {
     const deck = await dashboard([ticker, {...chat, autostart: false}]);
     await waitFor('the READY pane', () => /chat\s+READY/.test(deck.frame()));

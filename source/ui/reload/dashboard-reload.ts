@@ -63,8 +63,13 @@ export function createDashboardReload(live: LiveStreams, source: ReloadSource): 
   let closed = false;
 
   const byName = (name: string) => list.find((controller) => controller.name === name);
+  // The request each pane was loaded with: a follow-up (i, n) changes the
+  // controller's request, not the profile's, so it is no change to reload.
+  const loadedSpecs = new Map(
+    list.map((controller) => [controller.name, controller.resolved.spec]),
+  );
   const describe = (controller: StreamController): DashboardStream => ({
-    spec: controller.resolved.spec,
+    spec: loadedSpecs.get(controller.name) ?? controller.resolved.spec,
     options: live.options.get(controller.name) ?? {},
   });
 
@@ -104,6 +109,7 @@ export function createDashboardReload(live: LiveStreams, source: ReloadSource): 
       ready,
     });
     const controller = source.makeController(spec);
+    loadedSpecs.set(spec.name, spec);
     const index = old ? list.indexOf(old) : -1;
     if (index >= 0) list[index] = controller;
     else list.push(controller);
@@ -121,6 +127,7 @@ export function createDashboardReload(live: LiveStreams, source: ReloadSource): 
     live.options.delete(name);
     delete live.views[name];
     live.clipboardOff.delete(name);
+    loadedSpecs.delete(name);
     store.removeStream(name);
   };
 
