@@ -66,8 +66,8 @@ export const mainHelp = `
     --run                      headless: each Dify stream's node timeline on stderr as it
                                happens (starts, finishes, retries, iteration steps), then
                                the run's checks
-    --ping-wait S              with --run: say which node a stream that only pings waits on
-                               once it pinged for S seconds (1 to 3600, default 30)
+    --ping-wait S              Dify: warn which node a stream that only pings waits on
+                               after S seconds (1 to 3600, default 30): pane, --run
     -s, --silent               no notes on stderr (errors still print)
     -N, --no-buffer            accepted for curl's sake: output is never held back
     --fps N                    dashboard redraws per second for stream data (default 20)
@@ -133,7 +133,7 @@ const replayHelp = `
     --json                     one JSON record per line on stdout
     --answer                   only the answer text of LLM streams
     --run                      the Dify run timeline of Dify streams on stderr
-    --ping-wait S              with --run: the ping-only wait that gets a line (default 30)
+    --ping-wait S              Dify: the ping-only wait that gets a warning (default 30)
 
   Examples
     $ ssedeck -p demo --json --max-duration 10 --record demo.ndjson > /dev/null

@@ -7,9 +7,10 @@ import type {CommandLine} from './flags.js';
 import {reportDashboardResult} from './dashboard-result.js';
 import type {CliIo} from './main.js';
 import {loadReplaySources, type ReplaySource} from './replay-sources.js';
-import {canAddressCursor, runTimelineOutput} from './run-streams.js';
+import {canAddressCursor, runCheckOptionsOf, runTimelineOutput} from './run-streams.js';
 import {EXIT_USAGE, UsageError} from './usage-error.js';
 import type {AnswerPreset} from '../core/answer/index.js';
+import type {RunCheckOptions} from '../core/dify-run/index.js';
 import type {ReplayStream} from '../core/recording/replay-stream.js';
 import type {RunTimelineOutput} from '../headless/run-headless.js';
 
@@ -82,12 +83,13 @@ export async function runReplay(
   if (flags.run && !headless) {
     throw new UsageError('--run prints on stderr in headless mode: add --json or --answer');
   }
-  const runTimeline = runTimelineOutput(flags.run, io, flags.pingWait);
+  const runCheckOptions = runCheckOptionsOf(flags.pingWait);
+  const runTimeline = runTimelineOutput(flags.run, io, runCheckOptions.pingWaitMs);
   const code = await replayInto(
     sources,
     streams,
     presets,
-    {flags, headless, io, runTimeline},
+    {flags, headless, io, runTimeline, runCheckOptions},
     (w) => (writer = w),
   );
   // A bad line met while playing ended its stream: one line, as a usage error at load would be.
@@ -105,10 +107,11 @@ async function replayInto(
     headless: boolean;
     io: CliIo;
     runTimeline: RunTimelineOutput | undefined;
+    runCheckOptions: RunCheckOptions;
   },
   setWriter: (writer: LineWriter) => void,
 ): Promise<number> {
-  const {flags, headless, io, runTimeline} = mode;
+  const {flags, headless, io, runTimeline, runCheckOptions} = mode;
   let writer: LineWriter;
   if (flags.answer) {
     setWriter((writer = createLineWriter(io.stdout)));
@@ -130,19 +133,25 @@ async function replayInto(
       writer,
       redact: noRedaction,
       signals: io.signals,
+      runCheckOptions,
       ...(runTimeline ? {runTimeline} : {}),
     });
   }
-  return replayDashboard(sources, io);
+  return replayDashboard(sources, io, runCheckOptions);
 }
 
-async function replayDashboard(sources: readonly ReplaySource[], io: CliIo): Promise<number> {
+async function replayDashboard(
+  sources: readonly ReplaySource[],
+  io: CliIo,
+  runCheckOptions: RunCheckOptions,
+): Promise<number> {
   const {runDashboard} = await import('../ui/run-dashboard.js');
   const result = await runDashboard({
     streams: sources.map((source) => source.stream),
     streamOptions: Object.fromEntries(
       sources.map((source) => [source.stream.name, {answer: source.answer, view: source.view}]),
     ),
+    runCheckOptions,
     stdout: io.stdout,
     stdin: io.stdin,
   });

@@ -22,6 +22,7 @@ import type {CommandLine} from './flags.js';
 import {reportDashboardResult} from './dashboard-result.js';
 import type {CliIo} from './main.js';
 import {parseCount, parsePingWait} from './parse-values.js';
+import type {RunCheckOptions} from '../core/dify-run/index.js';
 import {profileRequestFlags} from './profile-overrides.js';
 import {connectionOverrides, requestFlagsOf, specsFromUrls} from './specs-from-flags.js';
 import {buildStreamSetups, type StreamSetup} from './stream-setups.js';
@@ -127,6 +128,7 @@ export async function runStreams(cli: CommandLine, io: CliIo): Promise<number> {
     recorder = openRecording(flags.record, setups, redact, io.cwd, (line) =>
       io.stderr.write(`ssedeck: ${sanitize(redact(line))}\n`),
     );
+    const runCheckOptions = runCheckOptionsOf(flags.pingWait);
     const output: HeadlessOutput = {
       io,
       redact,
@@ -136,8 +138,9 @@ export async function runStreams(cli: CommandLine, io: CliIo): Promise<number> {
       runTimeline: runTimelineOutput(
         flags.run || (flags.answer && flags.verbose),
         io,
-        flags.pingWait,
+        runCheckOptions.pingWaitMs,
       ),
+      runCheckOptions,
     };
     if (flags.answer || headless) warnInsecure(setups, io, redact);
     if (flags.answer) return await runAnswerMode(setups, output, flags.silent);
@@ -167,6 +170,7 @@ export async function runStreams(cli: CommandLine, io: CliIo): Promise<number> {
       bufferSize,
       details: output.includeHeaders,
       reload,
+      runCheckOptions,
     });
   } finally {
     await recorder?.close();
@@ -241,21 +245,17 @@ type HeadlessOutput = {
   readonly recorder?: Recorder | undefined;
   /** --run (or --answer -v): the Dify run timeline on stderr. */
   readonly runTimeline: RunTimelineOutput | undefined;
+  /** How the summary's Dify run checks judge (--ping-wait). */
+  readonly runCheckOptions: RunCheckOptions;
 };
 
 /** Where `--run` prints: stderr, with ASCII marks when the locale is not UTF-8. */
 export function runTimelineOutput(
   on: boolean,
   io: CliIo,
-  pingWait?: string,
+  pingWaitMs?: number,
 ): RunTimelineOutput | undefined {
-  const pingWaitMs = parsePingWait(pingWait);
-  if (!on) {
-    if (pingWaitMs !== undefined) {
-      throw new UsageError('--ping-wait: only with --run (or --answer --verbose)');
-    }
-    return undefined;
-  }
+  if (!on) return undefined;
   // A reader of stderr that goes away (`2>&1 >out | head`) ends the timeline, not the streams.
   let closed = false;
   io.stderr.on('error', () => {
@@ -319,8 +319,15 @@ async function runJsonMode(
     writer,
     redact,
     signals: io.signals,
+    runCheckOptions: output.runCheckOptions,
     ...(output.runTimeline ? {runTimeline: output.runTimeline} : {}),
   });
+}
+
+/** `--ping-wait S` as the run checks take it (a bad value is a usage error in every mode). */
+export function runCheckOptionsOf(pingWait: string | undefined): RunCheckOptions {
+  const pingWaitMs = parsePingWait(pingWait);
+  return pingWaitMs === undefined ? {} : {pingWaitMs};
 }
 
 async function runAnswerMode(
@@ -352,6 +359,7 @@ async function runDashboardMode(
     bufferSize: number | undefined;
     details: boolean;
     reload: ReloadSource | undefined;
+    runCheckOptions: RunCheckOptions;
   },
 ): Promise<number> {
   const {runDashboard} = await import('../ui/run-dashboard.js');
@@ -375,6 +383,7 @@ async function runDashboardMode(
     fps: options.fps,
     bufferSize: options.bufferSize,
     details: options.details,
+    runCheckOptions: options.runCheckOptions,
     stdout: io.stdout,
     stdin: io.stdin,
     // o / O: a write error ends that recording; the dashboard runs on.

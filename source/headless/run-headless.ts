@@ -12,6 +12,7 @@ import {
   currentRun,
   runSummaryFields,
   type DifyRunState,
+  type RunCheckOptions,
 } from '../core/dify-run/index.js';
 import type {Redactor} from '../core/redact.js';
 import type {StreamRecord, SummaryRecord} from '../core/records.js';
@@ -42,6 +43,8 @@ export type HeadlessOptions = {
   readonly signals?: NodeJS.EventEmitter;
   /** `--run`: print each Dify stream's node timeline here as it happens. */
   readonly runTimeline?: RunTimelineOutput;
+  /** How the summary's Dify run checks judge (--ping-wait). */
+  readonly runCheckOptions?: RunCheckOptions;
 };
 
 export const EXIT_OK = 0;
@@ -81,7 +84,9 @@ export async function runHeadless(options: HeadlessOptions): Promise<number> {
       answer && record.type === 'summary'
         ? {
             ...answerSummaryFields(answerSnapshot(answer).current),
-            ...(run ? runSummaryFields(currentRun(run.state), record.timestamp) : {}),
+            ...(run
+              ? runSummaryFields(currentRun(run.state), record.timestamp, options.runCheckOptions)
+              : {}),
           }
         : undefined;
     const line = toNdjsonLine(record, redact, extra);

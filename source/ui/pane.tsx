@@ -129,10 +129,11 @@ export const Pane = memo(function Pane(props: PaneProps) {
       ? snapshot.connection.ready
       : undefined;
   const Body = paneBodies[kind];
+  const checkOptions = props.store.runCheckOptions;
+  const warnings = snapshot.difyRun ? runWarnings(snapshot.difyRun.current, now, checkOptions) : 0;
   let status = '';
   if (run) status = 'run';
-  else if (snapshot.difyRun && runWarnings(snapshot.difyRun.current, now) > 0)
-    status = `run: ${runWarnings(snapshot.difyRun.current, now)} warnings (f)`;
+  else if (warnings > 0) status = `run: ${warnings} warning${warnings === 1 ? '' : 's'} (f)`;
   else if (answer)
     status = `answer${props.zoomed ? ` ${answerScrollStatus(answer, glyphs)}` : ''}`.trim();
   else if (zoom && !prettyEntry)
@@ -187,6 +188,7 @@ export const Pane = memo(function Pane(props: PaneProps) {
           selected={props.zoomed ? props.runSelected : undefined}
           input={props.runInput}
           detailOffset={props.zoomed ? props.runDetailOffset : undefined}
+          checkOptions={checkOptions}
         />
       ) : ready && bodyHeight > 0 ? (
         <ReadyBody ready={ready} width={width} height={bodyHeight} />

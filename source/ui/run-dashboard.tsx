@@ -1,6 +1,7 @@
 import process from 'node:process';
 import {render} from 'ink';
 import {stoppedNote} from '../core/answer/stopped-note.js';
+import type {RunCheckOptions} from '../core/dify-run/index.js';
 import type {SummaryRecord} from '../core/records.js';
 import {createStreamStore} from '../core/store/stream-store.js';
 import {DEFAULT_FPS, KEY_FRAME_FPS} from './frame-rate.js';
@@ -45,6 +46,8 @@ export type RunDashboardOptions = {
   readonly shutdownTimeoutMs?: number;
   /** Zoomed panes show the response status line and headers from the start (-i/-v). */
   readonly details?: boolean;
+  /** How the Dify run checks judge (--ping-wait). */
+  readonly runCheckOptions?: RunCheckOptions;
   /** `L` (and --watch): where the profiles are read again (absent: "no profiles to reload"). */
   readonly reload?: ReloadSource;
 };
@@ -116,6 +119,7 @@ export async function runDashboard(options: RunDashboardOptions): Promise<Dashbo
     }),
     bufferSize: options.bufferSize,
     notifyIntervalMs: Math.ceil(1000 / fps),
+    ...(options.runCheckOptions ? {runCheckOptions: options.runCheckOptions} : {}),
   });
   const views: Record<string, PaneView> = Object.fromEntries(
     streams.map((stream) => [stream.name, optionsOf(stream.name).view ?? 'events'] as const),

@@ -1,5 +1,6 @@
 import {cleanup} from 'ink-testing-library';
 import {afterEach, describe, expect, it} from 'vitest';
+import {createStreamStore} from '../../source/core/store/stream-store.js';
 import {fixtureRecords} from '../core/dify-run/run-records.js';
 import {KEYS, makeStore, renderApp, rows} from './helpers.js';
 
@@ -79,7 +80,7 @@ describe('the run view (f)', () => {
     );
     const app = await renderApp(store, {size: {columns: 120, rows: 30}});
     let frame = await app.settle();
-    expect(frame).toMatch(/run: \d+ warnings \(f\)/);
+    expect(frame).toMatch(/run: \d+ warnings? \(f\)/);
     frame = await app.press('f');
     expect(frame).toContain('⚑');
   });
@@ -100,5 +101,47 @@ describe('node details (zoomed run view, j/k + Enter)', () => {
     frame = await app.settle();
     expect(frame).not.toMatch(/(inputs|outputs) \(\d/);
     expect(frame).toContain('Start start succeeded');
+  });
+});
+
+describe('--ping-wait in the dashboard', () => {
+  /** The failed-node run cut after "Fetch order" started, then only a ping. */
+  function waitingStore(runCheckOptions?: {pingWaitMs: number}) {
+    const store = createStreamStore({
+      streams: [{name: 'test', answer: 'dify'}],
+      notifyIntervalMs: 10_000,
+      ...(runCheckOptions ? {runCheckOptions} : {}),
+    });
+    const records = fixtureRecords('chatflow-failed-node.sse', 0);
+    const started = records.findIndex(
+      (record) =>
+        record.type === 'event' &&
+        record.data.includes('"node_started"') &&
+        record.data.includes('"Fetch order"'),
+    );
+    const kept = records.slice(0, started + 1);
+    for (const record of kept) store.ingest(record);
+    const last = kept.at(-1)!;
+    store.ingest({
+      stream: 'test',
+      type: 'keepalive',
+      kind: 'ping',
+      timestamp: last.timestamp + 500,
+      bytesReceived: last.bytesReceived,
+    });
+    return {store, now: last.timestamp + 5000};
+  }
+
+  it('warns about a node waited on with pings only once the threshold has passed', async () => {
+    const quick = waitingStore({pingWaitMs: 2000});
+    const app = await renderApp(quick.store, {size: {columns: 120, rows: 30}, now: quick.now});
+    expect(await app.settle()).toContain('run: 1 warning (f)');
+    expect(await app.press('f')).toMatch(/only pings for 5 ?s \(1 ping\) while waiting on node/);
+    cleanup();
+
+    // The default (30 s) has not passed after 5 s: no warning.
+    const slow = waitingStore();
+    const calm = await renderApp(slow.store, {size: {columns: 120, rows: 30}, now: slow.now});
+    expect(await calm.settle()).not.toContain('warning');
   });
 });

@@ -1,4 +1,4 @@
-import {runChecks} from './checks.js';
+import {runChecks, type RunCheckOptions} from './checks.js';
 import type {DifyRun, RunCheck, RunNode} from './types.js';
 
 /**
@@ -33,9 +33,13 @@ export function checkWire(check: RunCheck): Record<string, unknown> {
 }
 
 /** `nodes` and `checks` of the run, checks evaluated at `now` (the summary's time). */
-export function runSummaryFields(run: DifyRun, now: number): Record<string, unknown> {
+export function runSummaryFields(
+  run: DifyRun,
+  now: number,
+  options: RunCheckOptions = {},
+): Record<string, unknown> {
   return {
     nodes: run.nodes.map(nodeWire),
-    checks: runChecks(run, now).map(checkWire),
+    checks: runChecks(run, now, options).map(checkWire),
   };
 }

@@ -57,6 +57,7 @@ export function createStreamStore(options: StreamStoreOptions = {}): StreamStore
   const intervalMs = options.notifyIntervalMs ?? DEFAULT_NOTIFY_INTERVAL_MS;
   const dataCap = options.dataCap ?? DEFAULT_DATA_CAP;
   const now = options.now ?? Date.now;
+  const runCheckOptions = options.runCheckOptions ?? {};
   const states = new Map<string, StreamState>();
   const missing = new Map<string, StreamSnapshot>();
   const listeners = new Set<() => void>();
@@ -170,7 +171,7 @@ export function createStreamStore(options: StreamStoreOptions = {}): StreamStore
             ? {
                 ...answerSummaryFields(answerSnapshot(state.answer).current),
                 ...(state.difyRun
-                  ? runSummaryFields(currentRun(state.difyRun), record.timestamp)
+                  ? runSummaryFields(currentRun(state.difyRun), record.timestamp, runCheckOptions)
                   : {}),
               }
             : undefined;
@@ -229,6 +230,7 @@ export function createStreamStore(options: StreamStoreOptions = {}): StreamStore
       return empty;
     },
     getOverviewSnapshot: () => overview,
+    runCheckOptions,
     addStream(stream) {
       // Replacing keeps the stream's place: a Map keeps the first insertion's order.
       forget(stream.name);

@@ -2,6 +2,7 @@ import type {ReadyRequest} from './ready-request.js';
 import type {AnswerPreset, AnswerSnapshot} from '../answer/index.js';
 import type {StreamCounters} from '../counters.js';
 import type {StreamDiagnostics} from '../diagnostics/types.js';
+import type {RunCheckOptions} from '../dify-run/checks.js';
 import type {DifyRunSnapshot, ReattachOutcome} from '../dify-run/types.js';
 import type {Redactor} from '../redact.js';
 import type {StreamRecord} from '../records.js';
@@ -161,6 +162,8 @@ export type StreamStoreOptions = {
   /** Raw data kept per event for the pretty view and export (default 64 KiB). */
   readonly dataCap?: number;
   readonly now?: () => number;
+  /** How the Dify run checks judge (--ping-wait); the same in every view and the summary. */
+  readonly runCheckOptions?: RunCheckOptions;
 };
 
 export type ExportResult = {readonly path: string; readonly count: number};
@@ -172,6 +175,8 @@ export type StreamStore = {
   subscribe(listener: () => void): () => void;
   getSnapshot(name: string): StreamSnapshot;
   getOverviewSnapshot(): OverviewSnapshot;
+  /** How the Dify run checks judge (as given to the store: --ping-wait). */
+  readonly runCheckOptions: RunCheckOptions;
   /**
    * Adds a stream (a profile reload): a new one goes last; one of the same
    * name starts over in its place (empty buffer, new answer fold). Attach

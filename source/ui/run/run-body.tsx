@@ -1,6 +1,6 @@
 import {Box} from 'ink';
 import {memo} from 'react';
-import type {DifyRun} from '../../core/dify-run/index.js';
+import type {DifyRun, RunCheckOptions} from '../../core/dify-run/index.js';
 import type {Redactor} from '../../core/redact.js';
 import {displayWidth} from '../../core/display-text.js';
 import {useTheme} from '../hooks/use-theme.js';
@@ -22,6 +22,8 @@ export type RunBodyProps = {
   readonly input: {readonly line: LineEdit; readonly prompt: string} | undefined;
   /** The selected node's details are open at this row. */
   readonly detailOffset?: number;
+  /** How the checks judge (--ping-wait). */
+  readonly checkOptions?: RunCheckOptions;
 };
 
 /**
@@ -32,7 +34,14 @@ export type RunBodyProps = {
 export const RunBody = memo(function RunBody(props: RunBodyProps) {
   const theme = useTheme();
   const {width, height} = props;
-  const lines0 = runLines(props.run, props.now, theme, props.redact, props.selected);
+  const lines0 = runLines(
+    props.run,
+    props.now,
+    theme,
+    props.redact,
+    props.selected,
+    props.checkOptions,
+  );
   const node = props.selected === undefined ? undefined : props.run.nodes[props.selected];
   const detail = props.detailOffset !== undefined && node !== undefined;
   const pinned = detail ? lines0.pinned.slice(0, 1) : lines0.pinned;

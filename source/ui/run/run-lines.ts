@@ -1,4 +1,10 @@
-import {runChecks, type DifyRun, type RunCheck, type RunNode} from '../../core/dify-run/index.js';
+import {
+  runChecks,
+  type DifyRun,
+  type RunCheck,
+  type RunCheckOptions,
+  type RunNode,
+} from '../../core/dify-run/index.js';
 import {compactLine} from '../../core/display-text.js';
 import type {Redactor} from '../../core/redact.js';
 import {sanitize} from '../../core/sanitize.js';
@@ -215,9 +221,10 @@ export function runLines(
   theme: Theme,
   redact: Redactor,
   selected?: number,
+  checkOptions: RunCheckOptions = {},
 ): RunLines {
   const clean = cleanerOf(redact);
-  const checks = runChecks(run, now);
+  const checks = runChecks(run, now, checkOptions);
   const pinned = [headerRow(run, now, theme, clean), ...checkRows(checks, theme, clean)];
   const rows = [
     ...run.nodes.map((node, index) =>
@@ -230,8 +237,8 @@ export function runLines(
 }
 
 /** Warnings and errors among the run's checks (the marker on a pane not in the run view). */
-export function runWarnings(run: DifyRun, now: number): number {
-  return runChecks(run, now).filter((check) => check.severity !== 'info').length;
+export function runWarnings(run: DifyRun, now: number, checkOptions: RunCheckOptions = {}): number {
+  return runChecks(run, now, checkOptions).filter((check) => check.severity !== 'info').length;
 }
 
 const MAX_PAYLOAD_LINES = 400;
