@@ -2,12 +2,11 @@ import {AbortCause, runConnection, type ConnectionOutcome} from './connection.js
 import {RECONNECT_FLOOR_MS} from './backoff.js';
 import {applyRecord} from './counters.js';
 import type {DiagnosticsThresholds, StreamDiagnostics} from './diagnostics/types.js';
-import {difyReattachSpec, REATTACH_NEEDS_DIFY_1_14} from './dify-requests.js';
+import {decideNextConnection, reattachSpecOf} from './dify-reconnect.js';
 import {createDifyRunWatch, observeDifyEvent, type DifyRunWatch} from './dify-run-watch.js';
 import {defaultFetch, type FetchLike} from './fetch.js';
 import type {RecordListener, StreamRecord, SummaryRecord} from './records.js';
 import {policyRecords} from './policy-records.js';
-import {decideReconnect} from './reconnect-policy.js';
 import {buildRequest} from './request.js';
 import type {StreamController} from './stream-controller.js';
 import {resolveStreamSpec, type ResolvedStreamSpec, type StreamSpec} from './stream-spec.js';
@@ -35,9 +34,6 @@ export type SseStreamOptions = {
    */
   readonly holdPausedRuns?: boolean;
 };
-
-/** The end of a `reconnecting` reason when the next request re-attaches to the Dify run. */
-export const REATTACH_REASON = '(re-attaching to the Dify run)';
 
 /** The reason of the `waiting` record of a run held at a Dify human input pause. */
 export const HUMAN_INPUT_WAIT_REASON =
@@ -117,8 +113,7 @@ export class SseStream implements StreamController {
    * when there is no run to re-attach to (none seen, or it finished).
    */
   reattach(): boolean {
-    const runId = this.#watch?.workflowRunId;
-    if (runId === undefined || !difyReattachSpec(this.#resolved.spec, runId)) return false;
+    if (!reattachSpecOf(this.#watch, this.#resolved.spec)) return false;
     if (this.#watch?.terminal === 'finished') return false;
     const run = this.#run;
     if (!run) {
@@ -200,11 +195,9 @@ export class SseStream implements StreamController {
     try {
       while (!run.finish) {
         run.attempt++;
-        const runId = this.#watch?.workflowRunId;
-        const reattachSpec =
-          run.reattachNext && runId !== undefined
-            ? difyReattachSpec(this.resolved.spec, runId)
-            : undefined;
+        const reattachSpec = run.reattachNext
+          ? reattachSpecOf(this.#watch, this.resolved.spec)
+          : undefined;
         run.reattachNext = false;
         this.#emit(run, {
           ...this.#base(),
@@ -329,33 +322,11 @@ export class SseStream implements StreamController {
    */
   #nextDelay(
     run: Run,
-    rawOutcome: ConnectionOutcome,
+    outcome: ConnectionOutcome,
     reattached: boolean,
   ): number | 'hold' | undefined {
-    const watch = this.#watch;
-    const canReattach = watch?.workflowRunId !== undefined;
-    if (
-      canReattach &&
-      this.#holdPausedRuns &&
-      rawOutcome.kind === 'ended' &&
-      watch?.terminal === 'paused'
-    ) {
-      return this.#hold(run);
-    }
-    const outcome =
-      reattached && rawOutcome.kind === 'error' && rawOutcome.httpStatus === 404
-        ? {...rawOutcome, error: `${rawOutcome.error} (${REATTACH_NEEDS_DIFY_1_14})`}
-        : rawOutcome;
-    const dropped =
-      (outcome.kind === 'error' && outcome.retryable) ||
-      (outcome.kind === 'ended' && watch?.terminal === undefined);
-    const resume = canReattach && this.resolved.spec.resume === true && dropped;
-    if (resume) run.reattachNext = true;
-    const policy = resume
-      ? {...this.resolved, reconnect: 'always' as const, resendAfterStart: true}
-      : this.resolved;
-    const decided = decideReconnect(
-      policy,
+    const next = decideNextConnection(
+      this.resolved,
       {
         outcome,
         opened: run.openedThisConnection,
@@ -365,12 +336,12 @@ export class SseStream implements StreamController {
         reconnectionTimeFromServer: this.#reconnectionTimeFromServer,
         floorMs: this.#reconnectFloorMs,
       },
+      {watch: this.#watch, holdPausedRuns: this.#holdPausedRuns, reattached},
       this.#random,
     );
-    const decision =
-      resume && decided.kind === 'reconnect'
-        ? {...decided, reason: `${decided.reason} ${REATTACH_REASON}`}
-        : decided;
+    if (next.kind === 'hold') return this.#hold(run);
+    const {decision} = next;
+    if (next.reattach) run.reattachNext = true;
     const {retries} = this.resolved;
     for (const record of policyRecords(this.#base(), decision, run.attempt + 1, retries)) {
       this.#emit(run, record);

@@ -1,5 +1,5 @@
 import {REATTACH_NEEDS_DIFY_1_14} from '../core/dify-requests.js';
-import {REATTACH_REASON} from '../core/sse-stream.js';
+import {REATTACH_REASON} from '../core/dify-reconnect.js';
 import type {StreamStore} from '../core/store/types.js';
 import type {StreamController} from '../core/stream-controller.js';
 
