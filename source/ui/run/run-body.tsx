@@ -7,7 +7,8 @@ import {useTheme} from '../hooks/use-theme.js';
 import {inputSegments, inputView} from '../input-line.js';
 import {Line, type Segment} from '../line.js';
 import type {LineEdit} from '../state/line-editor.js';
-import {nodeDetailRows, runLines} from './run-lines.js';
+import {nodeDetailRows} from './run-detail-lines.js';
+import {runLines} from './run-lines.js';
 
 export type RunBodyProps = {
   readonly run: DifyRun;
