@@ -20,3 +20,16 @@ export function delay(ms: number, signal: AbortSignal): Promise<boolean> {
     signal.addEventListener('abort', onAbort, {once: true});
   });
 }
+
+/** The promise's value, or undefined once `signal` aborts first. */
+export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T | undefined> {
+  if (signal.aborted) return Promise.resolve(undefined);
+  return new Promise((resolve) => {
+    const onAbort = (): void => resolve(undefined);
+    signal.addEventListener('abort', onAbort, {once: true});
+    void promise.then((value) => {
+      signal.removeEventListener('abort', onAbort);
+      resolve(value);
+    });
+  });
+}

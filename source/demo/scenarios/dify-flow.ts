@@ -1,7 +1,7 @@
-import {randomUUID} from 'node:crypto';
-import {delay} from '../timing.js';
+import {delay, raceAbort} from '../timing.js';
 import {countTokens} from './answer-text.js';
 import {DifyRunChannel} from './dify-channel.js';
+import {DifyRunClock} from './dify-clock.js';
 import {
   createDifyEvents,
   difyUsage,
@@ -12,30 +12,14 @@ import {
   type DifyNode,
 } from './dify-events.js';
 import type {DifyFlowPlan} from './dify-flow-plan.js';
-import {llmProcessData, newRunIds, systemVariables} from './dify-nodes.js';
+import {approvalForm, approvalVerdict} from './dify-approval.js';
+import {llmProcessData, newRunIds, node, systemVariables} from './dify-nodes.js';
 import type {DifyChatRequest} from './dify-request.js';
 import type {DifyFlowHandle, FormSubmitResult} from './dify-state.js';
 
 type Payload = Record<string, unknown>;
 
 const TOPICS = ['framing', 'reconnects', 'keep-alives'] as const;
-
-function node(
-  nodeId: string,
-  nodeType: string,
-  title: string,
-  index: number,
-  predecessor: string | null,
-): DifyNode {
-  return {
-    executionId: randomUUID(),
-    nodeId,
-    nodeType,
-    title,
-    index,
-    predecessorNodeId: predecessor,
-  };
-}
 
 /**
  * One run of a richer demo chatflow (dify-flow-plan.ts). It writes into a
@@ -53,7 +37,7 @@ export class DifyFlowRun implements DifyFlowHandle {
   readonly #timeScale: number;
   readonly #shutdown: AbortSignal;
   readonly #stop = new AbortController();
-  #simulatedMs = 0;
+  readonly #clock: DifyRunClock;
   #tokens = 0;
   #steps = 0;
   #form: DifyHumanInputForm | undefined;
@@ -73,6 +57,7 @@ export class DifyFlowRun implements DifyFlowHandle {
     this.legacy = plan.legacy;
     this.ids = newRunIds(request.conversation.id);
     this.#events = createDifyEvents(this.ids);
+    this.#clock = new DifyRunClock(this.ids, this.#events);
   }
 
   get workflowRunId(): string {
@@ -130,12 +115,12 @@ export class DifyFlowRun implements DifyFlowHandle {
 
   async #branchesFlow(): Promise<'done' | 'stopped'> {
     const iteration = node('topics', 'iteration', 'For each topic', 2, 'start');
-    const startedMs = this.#simulatedMs;
+    const startedMs = this.#clock.ms;
     const inputs = {iterator_selector: ['start', 'topics']};
-    this.#push(this.#events.iterationStarted(iteration, this.#now(), TOPICS.length, inputs));
+    this.#push(this.#events.iterationStarted(iteration, this.#clock.now(), TOPICS.length, inputs));
     const summaries: string[] = [];
     for (const [index, topic] of TOPICS.entries()) {
-      this.#push(this.#events.iterationNext(iteration, this.#now(), index));
+      this.#push(this.#events.iterationNext(iteration, this.#clock.now(), index));
       const step = node('summarize', 'llm', 'Summarize topic', 3, 'topics');
       const text = `SSE ${topic} in one line.`;
       const ok = await this.#runNode(step, 120, {
@@ -153,19 +138,19 @@ export class DifyFlowRun implements DifyFlowHandle {
       this.#events.iterationCompleted(iteration, {
         inputs,
         outputs: {output: summaries},
-        elapsedTime: round3((this.#simulatedMs - startedMs) / 1000),
+        elapsedTime: round3((this.#clock.ms - startedMs) / 1000),
         totalTokens: iterationTokens,
         steps: TOPICS.length,
         createdAt: this.ids.createdAt + Math.floor(startedMs / 1000),
-        finishedAt: this.#now(),
+        finishedAt: this.#clock.now(),
       }),
     );
     // Two parallel branches: both start, the shorter one finishes first.
     const docs = node('search_docs', 'knowledge-retrieval', 'Search docs', 4, 'topics');
     const weather = node('fetch_status', 'http-request', 'Fetch status page', 5, 'topics');
-    const branchStart = this.#simulatedMs;
-    this.#push(this.#events.nodeStarted(docs, this.#now()));
-    this.#push(this.#events.nodeStarted(weather, this.#now()));
+    const branchStart = this.#clock.ms;
+    this.#push(this.#events.nodeStarted(docs, this.#clock.now()));
+    this.#push(this.#events.nodeStarted(weather, this.#clock.now()));
     if (!(await this.#wait(180))) return 'stopped';
     this.#push(
       this.#nodeFinished(weather, branchStart, {
@@ -188,22 +173,9 @@ export class DifyFlowRun implements DifyFlowHandle {
     });
     if (!drafted) return 'stopped';
     const approval = node('approval', 'human-input', 'Approval', 3, 'draft');
-    const approvalStart = this.#simulatedMs;
-    this.#push(this.#events.nodeStarted(approval, this.#now()));
-    const form: DifyHumanInputForm = {
-      formId: randomUUID(),
-      formToken: `tok_${randomUUID().replaceAll('-', '').slice(0, 16)}`,
-      nodeId: approval.nodeId,
-      nodeTitle: approval.title,
-      formContent: `Please review the draft.\n\n${draftText}`,
-      inputs: [{type: 'paragraph', output_variable_name: 'comment', default: null}],
-      actions: [
-        {id: 'approve', title: 'Approve', button_style: 'primary'},
-        {id: 'reject', title: 'Reject', button_style: 'default'},
-      ],
-      defaults: {comment: ''},
-      expirationTime: this.#now() + 24 * 3600,
-    };
+    const approvalStart = this.#clock.ms;
+    this.#push(this.#events.nodeStarted(approval, this.#clock.now()));
+    const form = approvalForm(approval, draftText, this.#clock.now());
     const filled = new Promise<{inputs: Record<string, unknown>; actionId: string}>((resolve) => {
       this.#submitted = resolve;
     });
@@ -211,7 +183,7 @@ export class DifyFlowRun implements DifyFlowHandle {
     this.#push(this.#events.humanInputRequired(form));
     this.#push(
       this.#events.workflowPaused(form, {
-        elapsedTime: round3(this.#simulatedMs / 1000),
+        elapsedTime: round3(this.#clock.ms / 1000),
         totalTokens: this.#tokens,
         totalSteps: this.#steps,
       }),
@@ -237,10 +209,7 @@ export class DifyFlowRun implements DifyFlowHandle {
         outputs: {comment, __action_id: answer.actionId},
       }),
     );
-    const verdict =
-      answer.actionId === 'approve'
-        ? `Approved${comment === '' ? '' : ` with the comment "${comment}"`}. ${draftText}`
-        : `The draft was rejected${comment === '' ? '' : `: "${comment}"`}.`;
+    const verdict = approvalVerdict(answer.actionId, comment, draftText);
     return this.#answer('final', 4, 'approval', verdict);
   }
 
@@ -252,15 +221,15 @@ export class DifyFlowRun implements DifyFlowHandle {
     text: string,
   ): Promise<'done' | 'stopped'> {
     const llm = node(nodeId, 'llm', 'Write answer', index, predecessor);
-    const started = this.#simulatedMs;
-    this.#push(this.#events.nodeStarted(llm, this.#now()));
+    const started = this.#clock.ms;
+    this.#push(this.#events.nodeStarted(llm, this.#clock.now()));
     if (!(await this.#wait(150))) return 'stopped';
     const words = text.split(/(?<= )/);
     for (const piece of words) {
       this.#push(this.#events.message(piece));
       if (!(await this.#wait(40))) return 'stopped';
     }
-    const usage = difyUsage(120, countTokens(text), (this.#simulatedMs - started) / 1000, 0.15);
+    const usage = difyUsage(120, countTokens(text), (this.#clock.ms - started) / 1000, 0.15);
     const tokens = Number(usage['total_tokens']);
     this.#push(
       this.#nodeFinished(llm, started, {
@@ -279,7 +248,7 @@ export class DifyFlowRun implements DifyFlowHandle {
   }
 
   #finishStopped(): void {
-    const usage = difyUsage(120, 0, this.#simulatedMs / 1000, 0.15);
+    const usage = difyUsage(120, 0, this.#clock.ms / 1000, 0.15);
     this.#push(this.#workflowFinished('stopped', {}));
     this.#push(this.#events.messageEnd(usage));
   }
@@ -289,8 +258,8 @@ export class DifyFlowRun implements DifyFlowHandle {
     ms: number,
     result: NodeResult & {iterationId?: string},
   ): Promise<boolean> {
-    const started = this.#simulatedMs;
-    this.#push(this.#events.nodeStarted(def, this.#now(), result.iterationId ?? null));
+    const started = this.#clock.ms;
+    this.#push(this.#events.nodeStarted(def, this.#clock.now(), result.iterationId ?? null));
     if (!(await this.#wait(ms))) return false;
     this.#push(this.#nodeFinished(def, started, result));
     return true;
@@ -312,33 +281,22 @@ export class DifyFlowRun implements DifyFlowHandle {
             currency: 'USD',
           }
         : {};
-    return this.#events.nodeFinished(
+    const {inputs = {}, processData = null, outputs = null} = result;
+    return this.#clock.nodeFinished(
       def,
-      {
-        inputs: result.inputs ?? {},
-        processData: result.processData ?? null,
-        outputs: result.outputs ?? null,
-        status: 'succeeded',
-        error: null,
-        metadata,
-        elapsedTime: round3((this.#simulatedMs - startedMs) / 1000),
-        createdAt: this.ids.createdAt + Math.floor(startedMs / 1000),
-        finishedAt: this.#now(),
-      },
+      startedMs,
+      {inputs, processData, outputs, metadata},
       result.iterationId ?? null,
     );
   }
 
   #workflowFinished(status: 'succeeded' | 'stopped', outputs: Record<string, unknown>): Payload {
-    return this.#events.workflowFinished({
+    return this.#clock.workflowFinished({
       status,
       outputs,
-      error: null,
-      elapsedTime: round3(this.#simulatedMs / 1000),
       totalTokens: this.#tokens,
       totalSteps: this.#steps,
       user: this.user,
-      finishedAt: this.#now(),
     });
   }
 
@@ -346,13 +304,9 @@ export class DifyFlowRun implements DifyFlowHandle {
     this.channel.push(payload);
   }
 
-  #now(): number {
-    return this.ids.createdAt + Math.floor(this.#simulatedMs / 1000);
-  }
-
   /** Waits (scaled, slowed down in stubborn runs); false when stopped or shut down. */
   #wait(ms: number): Promise<boolean> {
-    this.#simulatedMs += ms * this.#plan.slowdown;
+    this.#clock.ms += ms * this.#plan.slowdown;
     const signal = AbortSignal.any([this.#shutdown, this.#stop.signal]);
     return delay(ms * this.#plan.slowdown * this.#timeScale, signal);
   }
@@ -365,15 +319,3 @@ type NodeResult = {
   readonly tokens?: number;
   readonly price?: string;
 };
-
-function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T | undefined> {
-  if (signal.aborted) return Promise.resolve(undefined);
-  return new Promise((resolve) => {
-    const onAbort = (): void => resolve(undefined);
-    signal.addEventListener('abort', onAbort, {once: true});
-    void promise.then((value) => {
-      signal.removeEventListener('abort', onAbort);
-      resolve(value);
-    });
-  });
-}

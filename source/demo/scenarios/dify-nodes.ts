@@ -25,7 +25,8 @@ export type DifyGraph = {
   readonly answer: DifyNode;
 };
 
-function node(
+/** A new execution of a node (a fresh execution id). */
+export function node(
   nodeId: string,
   nodeType: string,
   title: string,

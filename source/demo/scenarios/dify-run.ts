@@ -1,15 +1,7 @@
 import type {SseStream} from '../sse-stream.js';
+import {DifyRunClock} from './dify-clock.js';
 import {countTokens} from './answer-text.js';
-import {
-  createDifyEvents,
-  difyUsage,
-  round3,
-  type DifyEvents,
-  type DifyIds,
-  type DifyNode,
-  type DifyNodeResult,
-  type DifyWorkflowResult,
-} from './dify-events.js';
+import {createDifyEvents, difyUsage, type DifyEvents, type DifyIds} from './dify-events.js';
 import {
   createGraph,
   newRunIds,
@@ -36,7 +28,7 @@ export class DifyRun {
   readonly #events: DifyEvents;
   readonly #graph: DifyGraph = createGraph();
   readonly #stop = new AbortController();
-  #simulatedMs = 0;
+  readonly #clock: DifyRunClock;
 
   constructor(sse: SseStream, request: DifyChatRequest, plan: DifyPlan) {
     this.#sse = sse;
@@ -44,6 +36,7 @@ export class DifyRun {
     this.#plan = plan;
     this.ids = newRunIds(request.conversation.id);
     this.#events = createDifyEvents(this.ids);
+    this.#clock = new DifyRunClock(this.ids, this.#events);
   }
 
   /** Stops emitting chunks; the run then ends with workflow_finished(stopped) + message_end. */
@@ -62,16 +55,16 @@ export class DifyRun {
     if (!(await this.#sse.send({event: 'ping'}))) return;
     await this.#wait(15);
     if (!(await this.#emit(this.#events.workflowStarted(inputs)))) return;
-    if (!(await this.#emit(this.#events.nodeStarted(start, this.#now())))) return;
+    if (!(await this.#emit(this.#events.nodeStarted(start, this.#clock.now())))) return;
     await this.#wait(5);
-    const startDone = this.#nodeFinished(start, this.#simulatedMs - 5, {
+    const startDone = this.#clock.nodeFinished(start, this.#clock.ms - 5, {
       inputs: sys,
       outputs: inputs,
     });
     if (!(await this.#emit(startDone))) return;
 
-    const llmStartedMs = this.#simulatedMs;
-    if (!(await this.#emit(this.#events.nodeStarted(llm, this.#now())))) return;
+    const llmStartedMs = this.#clock.ms;
+    if (!(await this.#emit(this.#events.nodeStarted(llm, this.#clock.now())))) return;
     await this.#wait(this.#plan.firstTokenMs);
     if (this.#plan.mode === 'fail' && !this.#stopped) return this.#fail(llmStartedMs);
     const answer = await this.#streamChunks();
@@ -97,18 +90,24 @@ export class DifyRun {
   }
 
   async #fail(llmStartedMs: number): Promise<void> {
-    const failed = this.#nodeFinished(this.#graph.llm, llmStartedMs, {
+    const failed = this.#clock.nodeFinished(this.#graph.llm, llmStartedMs, {
       processData: llmProcessData(this.#request.query),
       status: 'failed',
       error: FAIL_MESSAGE,
     });
-    const finished = this.#workflowFinished({status: 'failed', error: FAIL_MESSAGE, totalSteps: 2});
+    const finished = this.#clock.workflowFinished({
+      user: this.#request.user,
+      status: 'failed',
+      error: FAIL_MESSAGE,
+      totalSteps: 2,
+    });
     await this.#emitAll([failed, finished]);
   }
 
   async #finishStopped(answer: string): Promise<void> {
     const usage = this.#usage(answer);
-    const finished = this.#workflowFinished({
+    const finished = this.#clock.workflowFinished({
+      user: this.#request.user,
       status: 'stopped',
       totalTokens: Number(usage.total_tokens),
       totalSteps: 2,
@@ -120,66 +119,41 @@ export class DifyRun {
     const {llm, answer: answerNode} = this.#graph;
     const usage = this.#usage(answer);
     const totalTokens = Number(usage.total_tokens);
-    const llmDone = this.#nodeFinished(llm, llmStartedMs, {
+    const llmDone = this.#clock.nodeFinished(llm, llmStartedMs, {
       processData: llmProcessData(this.#request.query),
       outputs: {text: answer, reasoning_content: '', usage, finish_reason: 'stop'},
       metadata: {total_tokens: totalTokens, total_price: usage.total_price, currency: 'USD'},
     });
-    if (!(await this.#emitAll([llmDone, this.#events.nodeStarted(answerNode, this.#now())]))) {
+    if (
+      !(await this.#emitAll([llmDone, this.#events.nodeStarted(answerNode, this.#clock.now())]))
+    ) {
       return;
     }
-    const answerStartedMs = this.#simulatedMs;
+    const answerStartedMs = this.#clock.ms;
     await this.#wait(2);
     const outputs = {answer, files: []};
     await this.#emitAll([
-      this.#nodeFinished(answerNode, answerStartedMs, {outputs}),
+      this.#clock.nodeFinished(answerNode, answerStartedMs, {outputs}),
       this.#events.messageEnd(usage),
-      this.#workflowFinished({status: 'succeeded', outputs, totalTokens, totalSteps: 3}),
+      this.#clock.workflowFinished({
+        user: this.#request.user,
+        status: 'succeeded',
+        outputs,
+        totalTokens,
+        totalSteps: 3,
+      }),
     ]);
   }
 
   #usage(answer: string): ReturnType<typeof difyUsage> {
     const firstTokenSeconds = (15 + 5 + this.#plan.firstTokenMs) / 1000;
-    const latency = this.#simulatedMs / 1000;
+    const latency = this.#clock.ms / 1000;
     return difyUsage(this.#plan.promptTokens, countTokens(answer), latency, firstTokenSeconds);
-  }
-
-  #nodeFinished(node: DifyNode, startedMs: number, result: Partial<DifyNodeResult>): Payload {
-    return this.#events.nodeFinished(node, {
-      inputs: {},
-      processData: null,
-      outputs: null,
-      status: 'succeeded',
-      error: null,
-      metadata: {},
-      ...result,
-      elapsedTime: round3((this.#simulatedMs - startedMs) / 1000),
-      createdAt: this.ids.createdAt + Math.floor(startedMs / 1000),
-      finishedAt: this.#now(),
-    });
-  }
-
-  #workflowFinished(result: Partial<DifyWorkflowResult>): Payload {
-    return this.#events.workflowFinished({
-      status: 'succeeded',
-      outputs: {},
-      error: null,
-      totalTokens: 0,
-      totalSteps: 0,
-      ...result,
-      elapsedTime: round3(this.#simulatedMs / 1000),
-      user: this.#request.user,
-      finishedAt: this.#now(),
-    });
-  }
-
-  #now(): number {
-    return this.ids.createdAt + Math.floor(this.#simulatedMs / 1000);
   }
 
   /** Waits (scaled); cut short by stop() or a closed stream. */
   #wait(ms: number): Promise<boolean> {
-    this.#simulatedMs += ms;
+    this.#clock.ms += ms;
     return this.#sse.sleep(ms, this.#stop.signal);
   }
 
