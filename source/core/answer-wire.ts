@@ -1,4 +1,10 @@
-import type {AnswerRun} from './answer/index.js';
+import {answerSnapshot, type AnswerRun, type AnswerState} from './answer/index.js';
+import {
+  currentRun,
+  runSummaryFields,
+  type DifyRunState,
+  type RunCheckOptions,
+} from './dify-run/index.js';
 
 /**
  * The answer fields a `--json` summary record of an answer stream carries,
@@ -41,5 +47,22 @@ export function answerSummaryFields(run: AnswerRun): Record<string, unknown> {
             message: run.error.message,
           },
         }),
+  };
+}
+
+/**
+ * Everything a summary of an answer stream carries beyond the engine's
+ * fields: the answer and, for Dify, the run's `nodes` and `checks` at `at`.
+ * `--json` and the dashboard's export write the same record with it.
+ */
+export function answerStreamSummaryFields(
+  answer: AnswerState,
+  difyRun: DifyRunState | undefined,
+  at: number,
+  runCheckOptions?: RunCheckOptions,
+): Record<string, unknown> {
+  return {
+    ...answerSummaryFields(answerSnapshot(answer).current),
+    ...(difyRun ? runSummaryFields(currentRun(difyRun), at, runCheckOptions) : {}),
   };
 }

@@ -1,16 +1,13 @@
 import {
-  answerSnapshot,
   applyAnswerRecord,
   createAnswerState,
   type AnswerPreset,
   type AnswerState,
 } from '../core/answer/index.js';
-import {answerSummaryFields} from '../core/answer-wire.js';
+import {answerStreamSummaryFields} from '../core/answer-wire.js';
 import {
   applyDifyRunRecord,
   createDifyRunState,
-  currentRun,
-  runSummaryFields,
   type DifyRunState,
   type RunCheckOptions,
 } from '../core/dify-run/index.js';
@@ -82,12 +79,7 @@ export async function runHeadless(options: HeadlessOptions): Promise<number> {
     }
     const extra =
       answer && record.type === 'summary'
-        ? {
-            ...answerSummaryFields(answerSnapshot(answer).current),
-            ...(run
-              ? runSummaryFields(currentRun(run.state), record.timestamp, options.runCheckOptions)
-              : {}),
-          }
+        ? answerStreamSummaryFields(answer, run?.state, record.timestamp, options.runCheckOptions)
         : undefined;
     const line = toNdjsonLine(record, redact, extra);
     if (line) writer.write(line);

@@ -2,13 +2,21 @@ import {
   answerSnapshot,
   createAnswerState,
   detectAnswerPreset,
+  latestConversationId,
+  latestResponseId,
   setAnswerQuery,
   type AnswerPreset,
 } from '../answer/index.js';
-import {createDifyRunState, difyRunSnapshot} from '../dify-run/index.js';
+import {
+  createDifyRunState,
+  difyRunSnapshot,
+  markStopRequested,
+  setReattachOutcome,
+} from '../dify-run/index.js';
 import {bodyAsJsonObject} from '../request.js';
 import type {StreamSpec} from '../stream-spec.js';
 import type {StreamState} from './stream-state.js';
+import type {StreamStore} from './types.js';
 
 /**
  * The answer side of a stream in the store: which fold it uses and the
@@ -68,4 +76,50 @@ export function attachAnswer(state: StreamState, spec: StreamSpec): void {
   if (current.query !== undefined || current.metrics.startedAt !== undefined) return;
   const query = requestQuery(spec, answer.preset);
   if (query !== undefined && setAnswerQuery(answer, query)) state.answerChanged = true;
+}
+
+/** The store's methods for the answer and Dify run folds of its streams. */
+export function answerMethods(
+  known: (name: string) => StreamState | undefined,
+  changed: (state: StreamState) => void,
+): Pick<
+  StreamStore,
+  | 'getAnswerSnapshot'
+  | 'setAnswerQuery'
+  | 'getRunSnapshot'
+  | 'markStopRequested'
+  | 'setReattachOutcome'
+  | 'latestConversationId'
+  | 'latestResponseId'
+> {
+  return {
+    getAnswerSnapshot: (name) => known(name)?.answerSnapshot,
+    setAnswerQuery(name, query, newConversation = false) {
+      const state = known(name);
+      if (!state?.answer || !setAnswerQuery(state.answer, query, newConversation)) return;
+      state.answerChanged = true;
+      changed(state);
+    },
+    getRunSnapshot: (name) => known(name)?.difyRunSnapshot,
+    markStopRequested(name, at) {
+      const state = known(name);
+      if (!state?.difyRun || !markStopRequested(state.difyRun, at)) return;
+      state.difyRunChanged = true;
+      changed(state);
+    },
+    setReattachOutcome(name, outcome) {
+      const state = known(name);
+      if (!state?.difyRun || !setReattachOutcome(state.difyRun, outcome)) return;
+      state.difyRunChanged = true;
+      changed(state);
+    },
+    latestConversationId(name) {
+      const answer = known(name)?.answer;
+      return answer ? latestConversationId(answer) : undefined;
+    },
+    latestResponseId(name) {
+      const answer = known(name)?.answer;
+      return answer ? latestResponseId(answer) : undefined;
+    },
+  };
 }

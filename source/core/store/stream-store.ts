@@ -1,21 +1,7 @@
-import {answerSummaryFields} from '../answer-wire.js';
-import {
-  answerSnapshot,
-  applyAnswerRecord,
-  clearAnswerHistory,
-  latestConversationId,
-  latestResponseId,
-  setAnswerQuery,
-} from '../answer/index.js';
+import {answerStreamSummaryFields} from '../answer-wire.js';
+import {applyAnswerRecord, clearAnswerHistory} from '../answer/index.js';
 import {applyRecord, createCounters} from '../counters.js';
-import {
-  applyDifyRunRecord,
-  clearRunHistory,
-  currentRun,
-  markStopRequested,
-  runSummaryFields,
-  setReattachOutcome,
-} from '../dify-run/index.js';
+import {applyDifyRunRecord, clearRunHistory} from '../dify-run/index.js';
 import {redactDiagnostics} from '../diagnostics/redact-diagnostics.js';
 import {createRedactor, secretsOfSpec} from '../redact.js';
 import type {EventRecord, StreamRecord} from '../records.js';
@@ -24,7 +10,7 @@ import {DEFAULT_DATA_CAP, EventEntry} from './event-entry.js';
 import {writeNdjsonExport} from './export-ndjson.js';
 import {readyRequestOf} from './ready-request.js';
 import {responseInfo} from './response-info.js';
-import {attachAnswer, decideAnswer} from './stream-answer.js';
+import {answerMethods, attachAnswer, decideAnswer} from './stream-answer.js';
 import {
   createState,
   detachNewEntries,
@@ -115,12 +101,20 @@ export function createStreamStore(options: StreamStoreOptions = {}): StreamStore
     state.entriesChanged = true;
   };
 
-  /** Per event: counters, answer fold, rate and one lazy entry; nothing formatted. */
-  const ingestEvent = (state: StreamState, record: EventRecord): void => {
+  /**
+   * Every record: the counters, the answer fold and the Dify run fold (after
+   * the answer fold: it reuses its parse of the event's JSON; keep-alives
+   * count too, as pings while a node runs feed the ping-wait check).
+   */
+  const fold = (state: StreamState, record: StreamRecord): void => {
     applyRecord(state.counters, record);
     if (state.answer && applyAnswerRecord(state.answer, record)) state.answerChanged = true;
-    // After the answer fold: the run fold reuses its parse of the event's JSON.
     if (state.difyRun && applyDifyRunRecord(state.difyRun, record)) state.difyRunChanged = true;
+  };
+
+  /** Per event: the folds, rate and one lazy entry; nothing formatted. */
+  const ingestEvent = (state: StreamState, record: EventRecord): void => {
+    fold(state, record);
     state.rate.add(now());
     addEntry(state, new EventEntry(record, ++state.seq, dataCap, state.redact));
     if (state.paused) state.pausedArrivals++;
@@ -148,10 +142,7 @@ export function createStreamStore(options: StreamStoreOptions = {}): StreamStore
     if (record.type === 'summary' && record.diagnostics) {
       state.diagnostics = redactDiagnostics(record.diagnostics, state.redact);
     }
-    applyRecord(state.counters, record);
-    if (state.answer && applyAnswerRecord(state.answer, record)) state.answerChanged = true;
-    // Keep-alives count too: pings while a node runs feed the ping-wait check.
-    if (state.difyRun && applyDifyRunRecord(state.difyRun, record)) state.difyRunChanged = true;
+    fold(state, record);
     state.connection = nextConnection(state.connection, record, state.redact);
     if (record.type === 'status') state.running = true;
     if (record.type === 'status' && record.state === 'open') {
@@ -168,12 +159,12 @@ export function createStreamStore(options: StreamStoreOptions = {}): StreamStore
         // The answer fields of a --json summary, so the export writes the same record.
         const extra =
           record.type === 'summary' && state.answer
-            ? {
-                ...answerSummaryFields(answerSnapshot(state.answer).current),
-                ...(state.difyRun
-                  ? runSummaryFields(currentRun(state.difyRun), record.timestamp, runCheckOptions)
-                  : {}),
-              }
+            ? answerStreamSummaryFields(
+                state.answer,
+                state.difyRun,
+                record.timestamp,
+                runCheckOptions,
+              )
             : undefined;
         addEntry(state, extra ? {...notice, summaryExtra: extra} : notice);
       }
@@ -268,35 +259,8 @@ export function createStreamStore(options: StreamStoreOptions = {}): StreamStore
       state.entriesChanged = true;
       changed(state);
     },
-    getAnswerSnapshot: (name) => known(name)?.answerSnapshot,
     redactorOf: (name) => known(name)?.redact ?? identity,
-    setAnswerQuery(name, query, newConversation = false) {
-      const state = known(name);
-      if (!state?.answer || !setAnswerQuery(state.answer, query, newConversation)) return;
-      state.answerChanged = true;
-      changed(state);
-    },
-    getRunSnapshot: (name) => known(name)?.difyRunSnapshot,
-    markStopRequested(name, at) {
-      const state = known(name);
-      if (!state?.difyRun || !markStopRequested(state.difyRun, at)) return;
-      state.difyRunChanged = true;
-      changed(state);
-    },
-    setReattachOutcome(name, outcome) {
-      const state = known(name);
-      if (!state?.difyRun || !setReattachOutcome(state.difyRun, outcome)) return;
-      state.difyRunChanged = true;
-      changed(state);
-    },
-    latestConversationId(name) {
-      const answer = known(name)?.answer;
-      return answer ? latestConversationId(answer) : undefined;
-    },
-    latestResponseId(name) {
-      const answer = known(name)?.answer;
-      return answer ? latestResponseId(answer) : undefined;
-    },
+    ...answerMethods(known, changed),
     async exportEvents(name, path, include) {
       const state = known(name);
       const entries = state ? state.ring.toArray() : [];
