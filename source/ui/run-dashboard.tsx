@@ -3,7 +3,6 @@ import {render} from 'ink';
 import {stoppedNote} from '../core/answer/stopped-note.js';
 import type {RunCheckOptions} from '../core/dify-run/index.js';
 import type {SummaryRecord} from '../core/records.js';
-import {createStreamStore} from '../core/store/stream-store.js';
 import {DEFAULT_FPS, KEY_FRAME_FPS} from './frame-rate.js';
 import type {StreamStore} from '../core/store/types.js';
 import type {StreamController} from '../core/stream-controller.js';
@@ -14,7 +13,7 @@ import type {DashboardControls} from './controls.js';
 import {createDashboardControls} from './dashboard-controls.js';
 import {createDashboardReload, type ReloadSource} from './reload/dashboard-reload.js';
 import {reloadControls} from './reload/reload-controls.js';
-import type {DashboardStreamOptions} from './stream-options.js';
+import {createDashboardStore, type DashboardStreamOptions} from './stream-options.js';
 import {createDashboardRecording, type DashboardRecordingOptions} from './dashboard-recording.js';
 import type {PaneView} from './state/ui-state.js';
 import {createStreamAttachments} from './stream-attachments.js';
@@ -106,17 +105,7 @@ export async function runDashboard(options: RunDashboardOptions): Promise<Dashbo
 
   const perStream = new Map(Object.entries(options.streamOptions ?? {}));
   const optionsOf = (name: string): DashboardStreamOptions => perStream.get(name) ?? {};
-  const store = createStreamStore({
-    streams: streams.map((stream) => {
-      const {answer, bufferSize, autostart} = optionsOf(stream.name);
-      return {
-        name: stream.name,
-        bufferSize: bufferSize ?? options.bufferSize,
-        answer,
-        insecure: stream.resolved.spec.insecure,
-        ready: autostart === false,
-      };
-    }),
+  const store = createDashboardStore(streams, optionsOf, {
     bufferSize: options.bufferSize,
     notifyIntervalMs: Math.ceil(1000 / fps),
     ...(options.runCheckOptions ? {runCheckOptions: options.runCheckOptions} : {}),
