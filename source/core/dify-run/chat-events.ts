@@ -8,7 +8,8 @@ import {
   type JsonObject,
 } from '../answer/json-value.js';
 import type {RunWork} from './run-state.js';
-import type {AgentStep, HumanInputAction, HumanInputField, HumanInputForm} from './types.js';
+import type {HumanInputAction, HumanInputField, HumanInputForm} from './form-types.js';
+import type {AgentStep} from './types.js';
 
 /**
  * The chat side of a run: answer text (kept only for a replacement to

@@ -1,5 +1,6 @@
 import {requiredTerminalEvents} from './app-type.js';
-import type {DifyRun, RunCheck, RunNode} from './types.js';
+import type {RunCheck} from './check-types.js';
+import type {DifyRun, RunNode} from './types.js';
 
 /**
  * Checks that catch Dify's known failures (reference §3.4 and §7), as a pure

@@ -1,9 +1,9 @@
 import {createAppTypeSignals, type AppTypeSignals} from './app-type.js';
+import type {HumanInputForm} from './form-types.js';
 import type {
   AgentStep,
   AnswerReplacement,
   DifyRun,
-  HumanInputForm,
   ReattachOutcome,
   RunNode,
   RunStatus,

@@ -11,6 +11,8 @@
  * clock) unless the name says `Seconds` (server-measured, as Dify sends).
  */
 
+import type {HumanInputForm} from './form-types.js';
+
 /** The kind of Dify app, inferred from the events (see inferAppType in app-type.ts). */
 export type DifyAppType = 'chatflow' | 'workflow' | 'agent-chat' | 'chat' | 'completion';
 
@@ -146,43 +148,6 @@ export type AgentStep = {
   readonly message: string;
 };
 
-/** One field of a human input form (data.inputs[] of human_input_required). */
-export type HumanInputField = {
-  readonly type: string;
-  readonly outputVariableName: string;
-  /** `default` as sent (null, a string, or a structured default). */
-  readonly default: unknown;
-};
-
-/** One button of a human input form (data.actions[]). */
-export type HumanInputAction = {
-  readonly id: string;
-  readonly title: string;
-  readonly buttonStyle: string | undefined;
-};
-
-/** A human_input_required form, and how it was resolved. */
-export type HumanInputForm = {
-  /** Null in Dify for Email-only delivery: then the form cannot be submitted through the API. */
-  readonly formToken: string | undefined;
-  readonly formId: string | undefined;
-  readonly nodeId: string;
-  readonly nodeTitle: string;
-  /** The form's text (markdown as sent). */
-  readonly formContent: string;
-  readonly inputs: readonly HumanInputField[];
-  readonly actions: readonly HumanInputAction[];
-  /** resolved_default_values as sent (variable name -> value). */
-  readonly resolvedDefaultValues: Readonly<Record<string, unknown>>;
-  /** expiration_time as sent (epoch seconds). */
-  readonly expirationTime: number | undefined;
-  /** `pending` until human_input_form_filled (`filled`) or human_input_form_timeout (`timeout`). */
-  readonly state: 'pending' | 'filled' | 'timeout';
-  /** human_input_form_filled: the action chosen (action_id / action_text). */
-  readonly actionId: string | undefined;
-  readonly actionText: string | undefined;
-};
-
 /** message_replace / text_replace: the server replaced the whole answer. */
 export type AnswerReplacement = {
   readonly event: 'message_replace' | 'text_replace';
@@ -310,27 +275,4 @@ export type DifyRunSnapshot = {
   readonly current: DifyRun;
   /** Earlier runs of the stream, oldest first (bounded). */
   readonly history: readonly DifyRun[];
-};
-
-export type RunCheckSeverity = 'info' | 'warn' | 'error';
-
-/**
- * The codes of runChecks (checks.ts); see README "Dify run checks".
- * `reattach-unsupported` / `reattach-failed` come from a recorded re-attach outcome.
- */
-export type RunCheckCode =
-  | 'no-terminal-event'
-  | 'run-failed'
-  | 'answer-replaced'
-  | 'stop'
-  | 'ping-wait'
-  | 'reattach-possible'
-  | 'reattach-unsupported'
-  | 'reattach-failed';
-
-/** One warning about a run. `message` is raw: views sanitize and redact it like any server text. */
-export type RunCheck = {
-  readonly code: RunCheckCode;
-  readonly severity: RunCheckSeverity;
-  readonly message: string;
 };

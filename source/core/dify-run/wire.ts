@@ -1,5 +1,6 @@
 import {runChecks, type RunCheckOptions} from './checks.js';
-import type {DifyRun, RunCheck, RunNode} from './types.js';
+import type {RunCheck} from './check-types.js';
+import type {DifyRun, RunNode} from './types.js';
 
 /**
  * The Dify run fields of a `--json` summary record (snake_case, like the
