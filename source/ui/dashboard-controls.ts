@@ -35,8 +35,8 @@ export type ControlsOptions = {
   readonly clipboard?: (text: string) => boolean;
   /** The o / O keys (absent: recording is not offered). */
   readonly recording?: DashboardRecording;
-  /** Streams whose text must not go to the clipboard (--no-osc52, profile osc52: false). */
-  readonly clipboardOff?: ReadonlySet<string>;
+  /** True for streams whose text must not go to the clipboard (--no-osc52, profile osc52: false). */
+  readonly clipboardOff?: (name: string) => boolean;
 };
 
 export const FOLLOW_UP_STOP_WAIT_MS = 5000;
@@ -207,9 +207,9 @@ export function createDashboardControls(options: ControlsOptions): DashboardCont
       streams.filter((stream) => (sent.get(stream) ?? stream.resolved.spec).method !== 'GET')
         .length,
     copyToClipboard: (text) => options.clipboard?.(text) ?? false,
-    clipboardOff: (name) => options.clipboardOff?.has(name) ?? false,
+    clipboardOff: (name) => options.clipboardOff?.(name) ?? false,
     copyStreamText(name, text) {
-      if (options.clipboardOff?.has(name)) return 'off';
+      if (options.clipboardOff?.(name) === true) return 'off';
       const stream = byName(name);
       const redact = createRedactor(stream ? secretsOfSpec(stream.resolved.spec) : []);
       const copied = options.clipboard?.(sanitize(redact(text), {keepNewlines: true})) ?? false;

@@ -117,12 +117,9 @@ export async function runDashboard(options: RunDashboardOptions): Promise<Dashbo
   const {attach, detach} = attachments;
   for (const stream of streams) attach(stream);
   const runs = createStreamRuns(streams);
-  const clipboardOff = new Set(
-    streams.filter((stream) => optionsOf(stream.name).osc52 === false).map(({name}) => name),
-  );
   const reload = options.reload
     ? createDashboardReload(
-        {list: streams, options: perStream, views, clipboardOff, store, runs, attach, detach},
+        {list: streams, options: perStream, views, store, runs, attach, detach},
         options.reload,
       )
     : undefined;
@@ -216,7 +213,8 @@ export async function runDashboard(options: RunDashboardOptions): Promise<Dashbo
     quit: () => settle({code: 0}),
     interrupt: () => settle({code: SIGNAL_CODES.SIGINT, signal: true}),
     suspend,
-    clipboardOff,
+    // Read when Y or C is pressed: a reload may have changed the option.
+    clipboardOff: (name) => optionsOf(name).osc52 === false,
     clipboard: (text) => {
       const sequence = osc52(text);
       if (sequence === undefined) return false;

@@ -103,9 +103,8 @@ async function dashboard(streams: readonly StreamYaml[]) {
   for (const controller of list) attach(controller);
   const runs = createStreamRuns(list);
   const views: Record<string, PaneView> = {};
-  const clipboardOff = new Set<string>();
   const reload = createDashboardReload(
-    {list, options, views, clipboardOff, store, runs, attach, detach},
+    {list, options, views, store, runs, attach, detach},
     reloadSource({load, learnSecrets: () => undefined, redact: (text) => text}),
   );
   const recording = createDashboardRecording({

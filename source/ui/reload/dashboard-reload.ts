@@ -28,8 +28,6 @@ export type LiveStreams = {
   readonly options: Map<string, DashboardStreamOptions>;
   /** First view per pane (the App reads it for panes a reload adds). */
   readonly views: Record<string, PaneView>;
-  /** Streams with OSC 52 off. */
-  readonly clipboardOff: Set<string>;
   readonly store: StreamStore;
   readonly runs: StreamRuns;
   /** Subscribes the store (and its trackers) to a controller's records. */
@@ -82,8 +80,6 @@ export function createDashboardReload(live: LiveStreams, source: ReloadSource): 
   const setOptions = ({spec, options}: DashboardStream): void => {
     live.options.set(spec.name, options);
     live.views[spec.name] = options.view ?? 'events';
-    if (options.osc52 === false) live.clipboardOff.add(spec.name);
-    else live.clipboardOff.delete(spec.name);
   };
 
   /**
@@ -126,7 +122,6 @@ export function createDashboardReload(live: LiveStreams, source: ReloadSource): 
     }
     live.options.delete(name);
     delete live.views[name];
-    live.clipboardOff.delete(name);
     loadedSpecs.delete(name);
     store.removeStream(name);
   };
