@@ -4,6 +4,7 @@ import {
   applyDifyRunRecord,
   createDifyRunState,
   currentRun,
+  type DifyRunState,
   type RunNode,
 } from '../core/dify-run/index.js';
 import {RecordingError} from '../core/recording/load.js';
@@ -51,7 +52,7 @@ async function runsOf(file: string, io: CliIo): Promise<Map<string, StreamRun>> 
     notifyIntervalMs: 0,
   });
   // The one Dify node model (core/dify-run), also for recordings without the dify preset.
-  const runFolds = new Map<string, ReturnType<typeof createDifyRunState>>();
+  const runFolds = new Map<string, DifyRunState>();
   const streams = files.map(({header, source}) => {
     const spec = resolveStreamSpec(
       parseStreamSpec({name: header.name, url: 'http://recording.invalid/'}),
@@ -93,7 +94,7 @@ async function runsOf(file: string, io: CliIo): Promise<Map<string, StreamRun>> 
   }
 }
 
-function nodesOf(runFold: ReturnType<typeof createDifyRunState> | undefined): readonly RunNode[] {
+function nodesOf(runFold: DifyRunState | undefined): readonly RunNode[] {
   return runFold === undefined ? [] : currentRun(runFold).nodes;
 }
 
@@ -112,7 +113,6 @@ const ms = (value: number | undefined) =>
       ? `${Math.round(value)} ms`
       : `${(value / 1000).toFixed(2)} s`;
 const count = (value: number | undefined) => (value === undefined ? '-' : String(value));
-const safe = (text: string) => sanitize(text);
 
 /** Two values side by side under their label, at most 80 columns. */
 const row = (label: string, a: string, b: string) =>
@@ -120,13 +120,10 @@ const row = (label: string, a: string, b: string) =>
 
 function wordDiff(a: string, b: string, paint: Paint): string {
   return diffWords(a, b)
-    .map((part) =>
-      part.added
-        ? paint.added(sanitize(part.value, {keepNewlines: true}))
-        : part.removed
-          ? paint.removed(sanitize(part.value, {keepNewlines: true}))
-          : sanitize(part.value, {keepNewlines: true}),
-    )
+    .map((part) => {
+      const text = sanitize(part.value, {keepNewlines: true});
+      return part.added ? paint.added(text) : part.removed ? paint.removed(text) : text;
+    })
     .join('');
 }
 
@@ -135,7 +132,7 @@ function nodeLine(node: RunNode | undefined): string {
   if (!node) return '-';
   const elapsed = node.elapsedSeconds === undefined ? '' : ` ${node.elapsedSeconds.toFixed(2)}s`;
   const step = node.nesting?.step === undefined ? '' : `#${node.nesting.step} `;
-  const title = safe(`${step}${node.title || node.nodeId}`).slice(0, 16);
+  const title = sanitize(`${step}${node.title || node.nodeId}`).slice(0, 16);
   return `${title} ${node.status}${elapsed}`;
 }
 
@@ -146,7 +143,7 @@ function report(
   b: StreamRun,
   paint: Paint,
 ): {lines: string[]; differs: boolean} {
-  const lines = [`== ${safe(name)} ==`];
+  const lines = [`== ${sanitize(name)} ==`];
   const differs = (a.answer ?? '') !== (b.answer ?? '');
   if (a.answer !== undefined || b.answer !== undefined) {
     if (differs) {
@@ -165,7 +162,7 @@ function report(
   for (const type of types.sort()) {
     const left = count(a.summary.eventsByType[type]);
     const right = count(b.summary.eventsByType[type]);
-    if (left !== right) lines.push(row(`  ${safe(type).slice(0, 8)}`, left, right));
+    if (left !== right) lines.push(row(`  ${sanitize(type).slice(0, 8)}`, left, right));
   }
   lines.push(row('TTFT', ms(a.ttftMs), ms(b.ttftMs)));
   lines.push(row('total', ms(a.totalMs), ms(b.totalMs)));
@@ -193,13 +190,13 @@ export async function runDiff(files: readonly string[], io: CliIo): Promise<numb
   const a = await runsOf(fileA, io);
   const b = await runsOf(fileB, io);
   const paint = io.stdout.isTTY && io.env['NO_COLOR'] === undefined ? colour : plain;
-  const out: string[] = [`--- ${safe(fileA)}`, `+++ ${safe(fileB)}`];
+  const out: string[] = [`--- ${sanitize(fileA)}`, `+++ ${sanitize(fileB)}`];
   let differs = false;
   for (const name of [...new Set([...a.keys(), ...b.keys()])]) {
     const left = a.get(name);
     const right = b.get(name);
     if (!left || !right) {
-      out.push(`== ${safe(name)} ==`, `  only in ${safe(left ? fileA : fileB)}`);
+      out.push(`== ${sanitize(name)} ==`, `  only in ${sanitize(left ? fileA : fileB)}`);
       differs = true;
       continue;
     }
