@@ -1,4 +1,5 @@
 import type {RunCheckOptions} from '../core/dify-run/index.js';
+import {utf8FromEnv} from '../core/locale.js';
 import type {Redactor} from '../core/redact.js';
 import {sanitize} from '../core/sanitize.js';
 import {SseStream} from '../core/sse-stream.js';
@@ -9,7 +10,6 @@ import {openRecorder, type Recorder} from '../headless/recorder.js';
 import {formatResponseHead} from '../headless/response-head.js';
 import {runAnswerText} from '../headless/run-answer-text.js';
 import {runHeadless, type RunTimelineOutput} from '../headless/run-headless.js';
-import {localeIsUtf8} from '../headless/run-timeline.js';
 import type {ReloadSource} from '../ui/reload/dashboard-reload.js';
 import {reportDashboardResult} from './dashboard-result.js';
 import type {CliIo} from './main.js';
@@ -54,7 +54,7 @@ export function runTimelineOutput(
     write: (text) => {
       if (!closed && !io.stderr.destroyed) io.stderr.write(text);
     },
-    ascii: !localeIsUtf8(io.env),
+    ascii: !utf8FromEnv(io.env),
     sharesTerminal: Boolean(io.stdout.isTTY && io.stderr.isTTY),
     ...(pingWaitMs === undefined ? {} : {pingWaitMs}),
   };

@@ -68,18 +68,6 @@ const asciiMarks: Marks = {
   line: {newline: '\\n', ellipsis: '...'},
 };
 
-/**
- * True when the locale says UTF-8 (the first set of LC_ALL, LC_CTYPE, LANG;
- * none set counts as UTF-8): the rule of the dashboard's utf8FromEnv.
- */
-export function localeIsUtf8(env: Readonly<Record<string, string | undefined>>): boolean {
-  for (const name of ['LC_ALL', 'LC_CTYPE', 'LANG']) {
-    const value = env[name];
-    if (value !== undefined && value !== '') return /utf-?8/i.test(value);
-  }
-  return true;
-}
-
 /** Longest piece of server text on a timeline line. */
 const MAX_TEXT = 160;
 
